@@ -24,13 +24,32 @@ const nodeBuiltins = [
 ];
 
 const pureLayer = (extra) => ({
+  'no-restricted-globals': [
+    'error',
+    ...['process', 'Buffer', 'require', '__dirname', '__filename', 'setImmediate', 'global'].map((name) => ({
+      name,
+      message: 'Node-only global: the engine and schema run in the browser too (DESIGN.md §2).',
+    })),
+  ],
   'no-restricted-imports': [
     'error',
     {
       patterns: [
         {
-          group: [...nodeBuiltins, 'react', 'react-*', 'react/*', 'fastify', '@fastify/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', ...extra],
-          message: 'This package is pure and isomorphic (DESIGN.md §2): no Node built-ins, React, storage or server code.',
+          group: [
+            ...nodeBuiltins,
+            'react',
+            'react-*',
+            'react/*',
+            'fastify',
+            '@fastify/*',
+            'better-sqlite3',
+            'drizzle-orm',
+            'drizzle-orm/*',
+            ...extra,
+          ],
+          message:
+            'This package is pure and isomorphic (DESIGN.md §2): no Node built-ins, React, storage or server code.',
         },
       ],
     },

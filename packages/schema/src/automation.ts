@@ -9,8 +9,11 @@ export type AutomationTrigger =
   | { type: 'recordUpdated'; formId: Id; fields?: Id[] }
   | { type: 'recordDeleted'; formId: Id }
   | { type: 'workflowEnded'; workflowId: Id; outcome?: 'approved' | 'rejected' | 'any' }
-  /** Five-field cron, evaluated in `timezone` (IANA, default Asia/Shanghai). */
-  | { type: 'schedule'; cron: string; timezone?: string }
+  /**
+   * Five-field cron, evaluated in `timezone` (IANA, default Asia/Shanghai). With `formId`, each due time runs the
+   * condition and actions once per record of that form (the trigger record); without it, once with no record.
+   */
+  | { type: 'schedule'; cron: string; timezone?: string; formId?: Id }
   /** Relative to a date field: e.g. 3 days before contract end at 09:00. */
   | { type: 'dateRelative'; formId: Id; dateField: Id; offsetDays: number; time?: string; timezone?: string };
 

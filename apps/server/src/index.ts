@@ -1,0 +1,2 @@
+export { buildServer, type ServerOptions } from './build-server.js';
+export { preferredLocale, sendProblem, type ProblemDetails } from './problem-response.js';

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx, so `formflow` works from a fresh clone without a build step.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/bin.ts');

@@ -1,0 +1,46 @@
+import type { JsonSchema } from '@formflow/schema';
+
+/** Shared value schemas. `cleanText`/`maxGraphemes` are custom keywords registered by the record validator. */
+export const DATE_VALUE_SCHEMA: JsonSchema = {
+  type: 'string',
+  format: 'date',
+  pattern: '^(?!0000)\\d{4}-\\d{2}-\\d{2}$',
+};
+
+/**
+ * An RFC 3339 date-time with `Z` or an offset, years 0001–9999; `normalize` of the datetime types rewrites it as the
+ * stored UTC form `YYYY-MM-DDTHH:mm:ss.sssZ`.
+ */
+export const INSTANT_VALUE_SCHEMA: JsonSchema = {
+  type: 'string',
+  format: 'date-time',
+  pattern: '^(?!0000)\\d{4}-\\d{2}-\\d{2}[Tt ]',
+};
+
+export const ID_VALUE_SCHEMA: JsonSchema = { type: 'string', minLength: 1, maxLength: 128, cleanText: true };
+
+/** One id, or a unique list of ids when `multiple`. */
+export function idValueSchema(multiple: boolean): JsonSchema {
+  return multiple
+    ? { type: 'array', items: ID_VALUE_SCHEMA, uniqueItems: true, minItems: 1, maxItems: 500 }
+    : ID_VALUE_SCHEMA;
+}
+
+/** A stored file: `{ id, name, size (bytes), mime }`; `maxBytes` caps the size. */
+export function fileRefSchema(maxBytes?: number): JsonSchema {
+  return {
+    type: 'object',
+    properties: {
+      id: ID_VALUE_SCHEMA,
+      name: { type: 'string', minLength: 1, cleanText: true, maxGraphemes: 255 },
+      size:
+        maxBytes === undefined ? { type: 'integer', minimum: 0 } : { type: 'integer', minimum: 0, maximum: maxBytes },
+      mime: { type: 'string', pattern: '^[a-z]+/[A-Za-z0-9.+-]+$', maxLength: 255 },
+    },
+    required: ['id', 'name', 'size', 'mime'],
+    additionalProperties: false,
+  };
+}
+
+/** Matches nothing: the value schema of layout types, which hold no value. */
+export const NO_VALUE_SCHEMA: JsonSchema = { not: {} };

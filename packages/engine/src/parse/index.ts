@@ -1,0 +1,15 @@
+export type { ParseOutcome } from './parse-outcome.js';
+export { toHalfWidth } from './to-half-width.js';
+export { parseNumber } from './parse-number.js';
+export { roundDecimal } from './round-decimal.js';
+export { shiftDecimal } from './shift-decimal.js';
+export { splitList } from './split-list.js';
+export { parseBoolean } from './parse-boolean.js';
+export { parseDate } from './parse-date.js';
+export { parseDateTime } from './parse-date-time.js';
+export { parseTimeOfDay, type TimeOfDay } from './parse-time-of-day.js';
+export { excelSerialToParts, EXCEL_MAX_SERIAL, type ExcelSerialParts } from './excel-serial-to-parts.js';
+export { localTimeToInstant } from './local-time-to-instant.js';
+export { parsePhone, type PhoneKind } from './parse-phone.js';
+export { parseAddressText, type AddressParts } from './parse-address-text.js';
+export { parseChinaAddress } from './parse-china-address.js';

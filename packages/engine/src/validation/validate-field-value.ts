@@ -1,0 +1,65 @@
+import { formatPath } from '@formflow/schema';
+import type { JsonValue } from '@formflow/schema';
+import { isEmptyValue } from '../values/is-empty-value.js';
+import { ajvErrorToRecordError } from './ajv-error-to-record-error.js';
+import type { FieldCheck } from './compile-field-check.js';
+import { makeError } from './make-error.js';
+import type { RecordError } from './record-error.js';
+
+/**
+ * Validates one non-empty value against its field (and, for a sub-table, each row's columns), pushing errors.
+ * Returns the normalised value to store (type `normalize`, row ids filled in).
+ */
+export function validateFieldValue(
+  check: FieldCheck,
+  value: JsonValue,
+  path: (string | number)[],
+  errors: RecordError[],
+  newId: () => string,
+): JsonValue {
+  if (check.columns && Array.isArray(value)) value = withRowIds(value, newId);
+  if (!check.validate(value)) {
+    errors.push(ajvErrorToRecordError(check.validate.errors![0]!, check.field, path));
+    return value;
+  }
+  if (check.columns) return validateRows(check, value as Record<string, JsonValue>[], path, errors, newId);
+  return check.type.normalize ? check.type.normalize(value, check.field) : value;
+}
+
+function validateRows(
+  check: FieldCheck,
+  rows: Record<string, JsonValue>[],
+  path: (string | number)[],
+  errors: RecordError[],
+  newId: () => string,
+): JsonValue {
+  const columns = check.columns!;
+  return rows.map((row, i) => {
+    const out: Record<string, JsonValue> = { id: row.id as string };
+    for (const key of Object.keys(row)) {
+      if (key !== 'id' && !columns.has(key))
+        errors.push(makeError('UNKNOWN_PROPERTY', check.field, formatPath([...path, i, key]), { key }));
+    }
+    for (const [id, column] of columns) {
+      const cell = row[id];
+      const cellPath = [...path, i, id];
+      if (isEmptyValue(cell)) {
+        if (column.field.required && column.writable)
+          errors.push(makeError('REQUIRED', column.field, formatPath(cellPath)));
+        if (cell !== undefined) out[id] = null;
+        continue;
+      }
+      out[id] = column.writable ? validateFieldValue(column, cell!, cellPath, errors, newId) : cell!;
+    }
+    return out;
+  });
+}
+
+/** Rows that arrived without an id (an import, a new row typed in a form) get one before validation. */
+function withRowIds(rows: JsonValue[], newId: () => string): JsonValue[] {
+  return rows.map((row) =>
+    row !== null && typeof row === 'object' && !Array.isArray(row) && (typeof row.id !== 'string' || row.id === '')
+      ? { ...row, id: newId() }
+      : row,
+  );
+}

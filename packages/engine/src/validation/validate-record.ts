@@ -1,0 +1,225 @@
+import { FORBIDDEN_KEYS } from '@formflow/schema';
+import type { FormDef, JsonValue } from '@formflow/schema';
+import type { FieldRegistry } from '../fields/registry.js';
+import { compileFormLogic } from '../logic/compile-form-logic.js';
+import { applyDefaults, evaluateForm, staticFieldStates, type FormState } from '../logic/evaluate-form.js';
+import type { LogicContext } from '../logic/logic-context.js';
+import { isEmptyValue } from '../values/is-empty-value.js';
+import { checkValueShape, DEFAULT_RECORD_LIMITS, type RecordLimits } from './check-record-shape.js';
+import type { FieldCheck } from './compile-field-check.js';
+import { compileFormSchema, type CompiledFormSchema } from './compile-form-schema.js';
+import { makeError } from './make-error.js';
+import { newRowId } from './new-row-id.js';
+import { nfc, normalizeStrings } from './normalize-strings.js';
+import type { RecordError } from './record-error.js';
+import { validateFieldValue } from './validate-field-value.js';
+
+export type ValidateRecordOptions = {
+  registry: FieldRegistry;
+  /** `create` validates a whole new record; `update` validates a patch merged over `existing`. */
+  mode?: 'create' | 'update';
+  /** Stored values of the record being updated. */
+  existing?: Readonly<Record<string, JsonValue>>;
+  context?: LogicContext;
+  limits?: RecordLimits;
+  /** Fields the caller may write (from permission groups or a workflow node); others are read-only to them. */
+  writableFieldIds?: ReadonlySet<string>;
+  newId?: () => string;
+};
+
+export type ValidateRecordResult =
+  { ok: true; values: Record<string, JsonValue>; state: FormState } | { ok: false; errors: RecordError[] };
+
+type Patch = { values: Record<string, JsonValue>; checks: FieldCheck[] };
+
+/**
+ * The one validation of a record write, the same in the browser and on the server (DESIGN.md §5):
+ * shape guards, writable keys only, NFC text, each field's value schema, defaults (create), form logic,
+ * required-ness from logic, then form-level checks. Returns the values to store (computed values included),
+ * or every error with its field, path and a message in zh-CN and en.
+ *
+ * On update, only the fields in the patch are checked against their schema (a later schema change never blocks
+ * an unrelated edit); a field that is required after the patch must be filled, unless it was already empty and
+ * required before and the patch leaves it alone (a legacy gap is not the editor's fault).
+ */
+export function validateRecord(form: FormDef, input: unknown, options: ValidateRecordOptions): ValidateRecordResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, errors: [makeError('NOT_AN_OBJECT', null, '')] };
+  }
+  const errors: RecordError[] = [];
+  const compiled = compileFormSchema(form, options.registry);
+  let patch = options.writableFieldIds ? null : fastPatch(compiled, input as Record<string, unknown>, options, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  if (!patch) {
+    patch = readPatch(compiled, input as Record<string, unknown>, options, errors);
+    if (!patch) return { ok: false, errors };
+    checkPatchValues(compiled, patch, options, errors);
+    if (errors.length > 0) return { ok: false, errors };
+  }
+
+  const update = options.mode === 'update';
+  const logic = compileFormLogic(form);
+  if (logic.isStatic && logic.defaults.length === 0) {
+    // No logic, no computed values, no defaults: field states are the static ones.
+    const values = update ? { ...options.existing, ...patch.values } : patch.values;
+    for (const check of compiled.staticRequired) {
+      const id = check.field.id;
+      if (isEmptyValue(values[id]) && (!update || Object.hasOwn(patch.values, id))) {
+        errors.push(makeError('REQUIRED', check.field, id));
+      }
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    return { ok: true, values, state: { values, fields: staticFieldStates(logic), failedChecks: [] } };
+  }
+  return validateWithLogic(compiled, patch, options, errors);
+}
+
+/**
+ * The fast path for a valid write: one compiled validator checks keys and values at once, then text is put in NFC,
+ * sub-tables are checked row by row and values normalised. Null sends the caller down the per-key path, which
+ * explains every problem precisely; the two paths accept exactly the same writes.
+ */
+function fastPatch(
+  compiled: CompiledFormSchema,
+  input: Record<string, unknown>,
+  options: ValidateRecordOptions,
+  errors: RecordError[],
+): Patch | null {
+  if (!compiled.validateAll(input)) return null;
+  const values = { ...input } as Record<string, JsonValue>;
+  const checks: FieldCheck[] = [];
+  let changed = false;
+  for (const check of compiled.writable) {
+    const key = check.field.id;
+    const raw = values[key];
+    if (raw === undefined) continue;
+    checks.push(check);
+    if (check.columns) {
+      const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
+      if (checkValueShape(raw, key, limits, { left: limits.maxNodes })) return null;
+    }
+    const value =
+      typeof raw === 'string' ? nfc(raw) : raw !== null && typeof raw === 'object' ? normalizeStrings(raw) : raw;
+    if (value !== raw) {
+      values[key] = value as JsonValue;
+      changed = true;
+    }
+  }
+  // Text that NFC changed is validated again in its stored form.
+  if (changed && !compiled.validateAll(values)) return null;
+  const newId = options.newId ?? newRowId;
+  for (const check of checks) {
+    const key = check.field.id;
+    const value = values[key]!;
+    if (isEmptyValue(value)) continue;
+    if (check.columns) values[key] = validateFieldValue(check, value, [key], errors, newId);
+    else if (check.type.normalize) values[key] = check.type.normalize(value, check.field);
+  }
+  return { values, checks };
+}
+
+/** Reads the input's keys: shape guards, known and writable fields only, text in NFC. Null when anything fails. */
+function readPatch(
+  compiled: CompiledFormSchema,
+  input: Record<string, unknown>,
+  options: ValidateRecordOptions,
+  errors: RecordError[],
+): Patch | null {
+  const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
+  const budget = { left: limits.maxNodes };
+  // One spread clone (V8's fast path), then only values that NFC changes are written back.
+  const values = { ...input } as Record<string, JsonValue>;
+  const checks: FieldCheck[] = [];
+  for (const key of Object.keys(input)) {
+    if (FORBIDDEN_KEYS.has(key)) {
+      errors.push(makeError('FORBIDDEN_KEY', null, key, { key }));
+      return null;
+    }
+    const raw = input[key];
+    if (raw !== null && typeof raw === 'object') {
+      const shapeError = checkValueShape(raw, key, limits, budget);
+      if (shapeError) {
+        errors.push(shapeError);
+        return null;
+      }
+    }
+    const check = compiled.byId.get(key);
+    if (!check) errors.push(makeError('UNKNOWN_FIELD', null, key, { key }));
+    else if (!check.writable || (options.writableFieldIds && !options.writableFieldIds.has(key))) {
+      errors.push(makeError('READONLY_FIELD', check.field, key));
+    } else {
+      const value = typeof raw === 'string' ? nfc(raw) : normalizeStrings(raw);
+      if (value !== raw) values[key] = value as JsonValue;
+      checks.push(check);
+    }
+  }
+  return errors.length > 0 ? null : { values, checks };
+}
+
+/**
+ * Checks and normalises the patch's values. Fast path: one compiled validator over the whole patch; per-field
+ * checks run for sub-tables, or to explain a failure field by field.
+ */
+function checkPatchValues(
+  compiled: CompiledFormSchema,
+  patch: Patch,
+  options: ValidateRecordOptions,
+  errors: RecordError[],
+): void {
+  const allValid = compiled.validateAll(patch.values);
+  const newId = options.newId ?? newRowId;
+  for (const check of patch.checks) {
+    const key = check.field.id;
+    const value = patch.values[key]!;
+    // An object is checked even when it holds nothing: `{}` is an empty address but a wrong-typed email.
+    if (isEmptyValue(value) && (value === null || typeof value !== 'object' || Array.isArray(value))) continue;
+    if (allValid && !check.columns) {
+      if (check.type.normalize) patch.values[key] = check.type.normalize(value, check.field);
+    } else {
+      patch.values[key] = validateFieldValue(check, value, [key], errors, newId);
+    }
+  }
+}
+
+/** Defaults, form logic (computed values, visibility, required, value linkage) and form-level checks. */
+function validateWithLogic(
+  compiled: CompiledFormSchema,
+  patch: Patch,
+  options: ValidateRecordOptions,
+  errors: RecordError[],
+): ValidateRecordResult {
+  const form = compiled.form;
+  const update = options.mode === 'update';
+  const newId = options.newId ?? newRowId;
+  const merged = update ? { ...options.existing, ...patch.values } : applyDefaults(form, patch.values, options.context);
+  const state = evaluateForm(form, merged, options.context);
+  // On update, a field that was already empty while required stays a legacy gap unless the patch touches it.
+  const before = update ? evaluateForm(form, options.existing ?? {}, options.context) : null;
+  const values = state.values;
+  for (const check of compiled.fields) {
+    if (!check.writable) continue;
+    const id = check.field.id;
+    const value = values[id];
+    const inPatch = Object.hasOwn(patch.values, id);
+    if (isEmptyValue(value)) {
+      const legacyGap =
+        before !== null && !inPatch && isEmptyValue(options.existing?.[id]) && before.fields[id]?.required;
+      if (state.fields[id]?.required && !legacyGap) errors.push(makeError('REQUIRED', check.field, id));
+      continue;
+    }
+    // Values set by defaults or value-linkage rules are checked like typed ones.
+    if (value !== patch.values[id] && (!update || value !== options.existing?.[id])) {
+      values[id] = validateFieldValue(check, value!, [id], errors, newId);
+    }
+  }
+  for (const failed of state.failedChecks) {
+    const field = form.fields.find((f) => f.id === failed.fields[0]) ?? null;
+    const zh =
+      typeof failed.message === 'string' ? failed.message : (failed.message['zh-CN'] ?? failed.message.en ?? '');
+    const en =
+      typeof failed.message === 'string' ? failed.message : (failed.message.en ?? failed.message['zh-CN'] ?? '');
+    errors.push(makeError('RULE_FAILED', field, field?.id ?? '', { rule: failed.id, messageZh: zh, messageEn: en }));
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, values, state };
+}
