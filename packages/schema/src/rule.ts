@@ -10,4 +10,4 @@ import type { JsonValue } from './json.js';
 export type Rule = JsonValue;
 
 /** Names of context variables rules may read besides field ids. */
-export const CONTEXT_VARIABLES = ['$member', '$now', '$today', '$form', '$record'] as const;
+export const CONTEXT_VARIABLES = ['$member', '$now', '$today'] as const;

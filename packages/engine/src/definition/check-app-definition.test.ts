@@ -43,4 +43,22 @@ describe('checkAppDefinition', () => {
     expect(checkAppDefinition(app).map((p) => p.code)).toContain('FORBIDDEN_KEY');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('refuses defaults that are not valid values and bounds the wrong way round', () => {
+    const form = {
+      id: 'f',
+      name: 'F',
+      fields: [
+        { id: 'n', type: 'number', label: 'n', settings: { min: 10, max: 1 } },
+        { id: 's', type: 'select', label: 's', settings: { options: [{ id: 'a', label: 'A' }] }, defaultValue: 'b' },
+        { id: 'd', type: 'date', label: 'd', settings: { min: '2026-12-31', max: '2026-01-01' } },
+        { id: 'ok', type: 'money', label: 'ok', defaultValue: 12.5, settings: { min: 0, max: 100 } },
+      ],
+    };
+    expect(checkAppDefinition(form, 'form').map((p) => `${p.path}:${p.code}`)).toEqual([
+      'fields[0].settings.min:INVALID_RANGE',
+      'fields[1].defaultValue:INVALID_DEFAULT_VALUE',
+      'fields[2].settings.min:INVALID_RANGE',
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import type { FieldTypeDef } from './field-type.js';
 import { formatInstant } from './support/format-instant.js';
 import { DATE_OPERATORS } from './support/operators.js';
 import { staticDefault } from './support/static-default.js';
-import { INSTANT_VALUE_SCHEMA } from './support/value-schemas.js';
+import { INSTANT_VALUE_SCHEMA, withDateBounds } from './support/value-schemas.js';
 
 /**
  * 日期时间. Value: UTC instant `YYYY-MM-DDTHH:mm:ss.sssZ`. Parse reads local times in `ctx.timezone`
@@ -19,7 +19,7 @@ export const datetimeField: FieldTypeDef = {
   storage: 'datetime',
   source: 'user',
   settingsSchema: fieldSettingsSchemas.datetime,
-  valueSchema: () => INSTANT_VALUE_SCHEMA,
+  valueSchema: (field) => withDateBounds(INSTANT_VALUE_SCHEMA, field),
   defaultValue: staticDefault,
   parse: (text, _field, ctx) => (text.trim() === '' ? { ok: true, value: null } : parseDateTime(text, ctx.timezone)),
   format: (value, _field, ctx) => (typeof value === 'string' ? formatInstant(value, ctx) : ''),

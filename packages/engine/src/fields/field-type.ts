@@ -49,6 +49,7 @@ export type FieldTypeDef = {
   sortKey(value: JsonValue, field: FieldDef): string | number | null;
   /** Filter operators this type supports. */
   operators: readonly FilterOperator[];
-  /** Canonical form of a valid value before storage (NFC text, trimmed phone, rounded money). Optional. */
+  /** Canonical form of a valid value before storage (normalised phone, rounded money, ordered options). Optional.
+   * Every string is already in NFC when this runs: validateRecord puts all text in NFC first. */
   normalize?(value: JsonValue, field: FieldDef): JsonValue;
 };

@@ -3,6 +3,7 @@ import { compileRule, ruleVars, truthy, type CompiledRule } from '../rules/index
 import { aggregateRows, type RollupAggregation } from './aggregate-rows.js';
 import { coerceResult, type FormulaResultType } from './coerce-result.js';
 import { dependencyOrder } from './dependency-order.js';
+import { DEFAULT_TIMEZONE } from './logic-context.js';
 
 type Scope = Record<string, unknown>;
 
@@ -31,12 +32,26 @@ const topVars = (rule: Rule): string[] => ruleVars(rule).map(topVar);
 const asRows = (value: unknown): Scope[] =>
   Array.isArray(value) ? value.filter((r): r is Scope => r !== null && typeof r === 'object' && !Array.isArray(r)) : [];
 
-const cache = new WeakMap<FormDef, CompiledFormLogic>();
+const cache = new WeakMap<FormDef, Map<string, CompiledFormLogic>>();
 
-/** Compiles a form's logic once per definition object: rules to closures, computed fields to an ordered plan. */
-export function compileFormLogic(form: FormDef): CompiledFormLogic {
-  const hit = cache.get(form);
+/**
+ * Compiles a form's logic once per definition object and time zone: rules to closures, computed fields to an ordered
+ * plan. The zone is the viewer's: date operators on instants (`date_diff` of two date-times) count calendar days there.
+ */
+export function compileFormLogic(form: FormDef, timeZone: string = DEFAULT_TIMEZONE): CompiledFormLogic {
+  let perZone = cache.get(form);
+  if (!perZone) {
+    perZone = new Map();
+    cache.set(form, perZone);
+  }
+  const hit = perZone.get(timeZone);
   if (hit) return hit;
+  const compiled = buildFormLogic(form, (rule) => compileRule(rule, { timeZone }));
+  perZone.set(timeZone, compiled);
+  return compiled;
+}
+
+function buildFormLogic(form: FormDef, compile: (rule: Rule) => CompiledRule): CompiledFormLogic {
   const fields = form.fields.filter((f) => !f.deleted);
   const producerByNode = new Map<string, Producer[]>();
   const deps = new Map<string, string[]>();
@@ -48,22 +63,22 @@ export function compileFormLogic(form: FormDef): CompiledFormLogic {
   for (const field of fields) {
     const settings = field.settings ?? {};
     if (field.type === 'formula' && settings.formula !== undefined) {
-      const fn = compileRule(settings.formula);
+      const fn = compile(settings.formula);
       const resultType = settings.resultType as FormulaResultType | undefined;
       addProducer(field.id, topVars(settings.formula), (scope) => {
         scope[field.id] = coerceResult(fn(scope), resultType);
       });
     }
-    if (field.type === 'subtable') addColumnFormulas(field, addProducer);
+    if (field.type === 'subtable') addColumnFormulas(field, addProducer, compile);
     if (field.type === 'rollup' && typeof settings.source === 'string') {
       const source = fields.find((f) => f.id === settings.source);
-      if (source?.type === 'subtable') addRollup(field, source.id, addProducer);
+      if (source?.type === 'subtable') addRollup(field, source.id, addProducer, compile);
     }
   }
   for (const rule of form.logic ?? []) {
     if (rule.kind !== 'assign') continue;
-    const when = rule.when === undefined ? null : compileRule(rule.when);
-    const value = compileRule(rule.value);
+    const when = rule.when === undefined ? null : compile(rule.when);
+    const value = compile(rule.value);
     const reads = [...topVars(rule.value), ...(rule.when === undefined ? [] : topVars(rule.when))];
     addProducer(
       rule.field,
@@ -80,7 +95,7 @@ export function compileFormLogic(form: FormDef): CompiledFormLogic {
     const map = new Map<string, CompiledRule[]>();
     for (const rule of form.logic ?? []) {
       if (rule.kind !== kind) continue;
-      const fn = compileRule(rule.when);
+      const fn = compile(rule.when);
       for (const id of rule.fields) map.set(id, [...(map.get(id) ?? []), fn]);
     }
     return map;
@@ -88,7 +103,7 @@ export function compileFormLogic(form: FormDef): CompiledFormLogic {
   const validations: CompiledFormLogic['validations'] = [];
   for (const rule of form.logic ?? []) {
     if (rule.kind === 'validate') {
-      validations.push({ id: rule.id, when: compileRule(rule.when), fields: rule.fields ?? [], message: rule.message });
+      validations.push({ id: rule.id, when: compile(rule.when), fields: rule.fields ?? [], message: rule.message });
     }
   }
   const defaultDeps = new Map<string, string[]>();
@@ -101,7 +116,7 @@ export function compileFormLogic(form: FormDef): CompiledFormLogic {
   const defaults = defaultOrder.map((id) => {
     const field = withDefaults.find((f) => f.id === id)!;
     return field.defaultFormula !== undefined
-      ? { field, formula: compileRule(field.defaultFormula) }
+      ? { field, formula: compile(field.defaultFormula) }
       : { field, value: field.defaultValue as JsonValue };
   });
   const visible = byKind('visible');
@@ -118,13 +133,13 @@ export function compileFormLogic(form: FormDef): CompiledFormLogic {
     readsContext: readsContext(form),
     isStatic: producers.length === 0 && visible.size + required.size + readonly.size + validations.length === 0,
   };
-  cache.set(form, compiled);
   return compiled;
 }
 
 function addColumnFormulas(
   subtable: FieldDef,
   add: (node: string, reads: string[], run: Producer['run']) => void,
+  compile: (rule: Rule) => CompiledRule,
 ): void {
   const columns = (Array.isArray(subtable.settings?.fields) ? subtable.settings.fields : []) as unknown as FieldDef[];
   const formulas = columns.filter((c) => c.type === 'formula' && c.settings?.formula !== undefined);
@@ -132,7 +147,7 @@ function addColumnFormulas(
   const columnIds = new Set(columns.map((c) => c.id));
   const compiled = formulas.map((c) => ({
     id: c.id,
-    fn: compileRule(c.settings!.formula!),
+    fn: compile(c.settings!.formula!),
     resultType: c.settings!.resultType as FormulaResultType | undefined,
   }));
   const reads = formulas.flatMap((c) => topVars(c.settings!.formula!)).filter((v) => !columnIds.has(v));
@@ -152,11 +167,12 @@ function addRollup(
   rollup: FieldDef,
   sourceId: string,
   add: (node: string, reads: string[], run: Producer['run']) => void,
+  compile: (rule: Rule) => CompiledRule,
 ) {
   const settings = rollup.settings ?? {};
   const column = typeof settings.field === 'string' ? settings.field : undefined;
   const agg = (settings.aggregation ?? 'count') as RollupAggregation;
-  const condition = settings.condition === undefined ? null : compileRule(settings.condition);
+  const condition = settings.condition === undefined ? null : compile(settings.condition);
   add(rollup.id, [sourceId], (scope) => {
     let rows = asRows(scope[sourceId]);
     if (condition !== null) rows = rows.filter((row) => truthy(condition({ ...scope, ...row })));
@@ -164,7 +180,7 @@ function addRollup(
   });
 }
 
-/** Whether any rule of the form (logic, formulas, defaults, rollup conditions) reads a `$` context value. */
+/** Whether any rule of the form (logic, formulas, defaults, rollup conditions) reads a context value. */
 function readsContext(form: FormDef): boolean {
   const rules: Rule[] = [];
   const collect = (fields: readonly FieldDef[]) => {
@@ -181,5 +197,8 @@ function readsContext(form: FormDef): boolean {
     if (rule.kind === 'assign') rules.push(rule.value);
     if (rule.when !== undefined) rules.push(rule.when);
   }
-  return rules.some((rule) => topVars(rule).some((v) => v.startsWith('$')));
+  // `$` vars and the `today` / `now` operators (which read `$today` / `$now`) need the context.
+  return rules.some(
+    (rule) => topVars(rule).some((v) => v.startsWith('$')) || /"(today|now)":/.test(JSON.stringify(rule)),
+  );
 }

@@ -27,7 +27,7 @@ export function evaluateForm(
   values: Readonly<Record<string, unknown>>,
   ctx: LogicContext = {},
 ): FormState {
-  const logic = compileFormLogic(form);
+  const logic = compileFormLogic(form, ctx.timezone);
   if (logic.isStatic)
     return { values: pickFormValues(form, values), fields: staticFieldStates(logic), failedChecks: [] };
   const scope: Record<string, unknown> = logic.readsContext ? { ...values, ...contextValues(ctx) } : { ...values };
@@ -94,7 +94,7 @@ export function applyDefaults(
   values: Readonly<Record<string, unknown>>,
   ctx: LogicContext = {},
 ): Record<string, unknown> {
-  const logic = compileFormLogic(form);
+  const logic = compileFormLogic(form, ctx.timezone);
   if (logic.defaults.length === 0) return { ...values };
   const out: Record<string, unknown> = { ...values };
   const scope: Record<string, unknown> = logic.readsContext ? { ...values, ...contextValues(ctx) } : { ...values };

@@ -7,6 +7,9 @@ export type LogicContext = {
   timezone?: string;
 };
 
+/** The zone used when the caller names none: most Formflow users are in China. */
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in a zone. */
@@ -34,5 +37,5 @@ export function contextValues(ctx: LogicContext): Record<string, unknown> {
         roleIds: [...(ctx.member.roleIds ?? [])],
       }
     : null;
-  return { $member: member, $now: now.toISOString(), $today: localDate(now, ctx.timezone ?? 'Asia/Shanghai') };
+  return { $member: member, $now: now.toISOString(), $today: localDate(now, ctx.timezone ?? DEFAULT_TIMEZONE) };
 }

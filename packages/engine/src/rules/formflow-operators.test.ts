@@ -143,7 +143,8 @@ describe('empty operators', () => {
     expect(run({ is_empty: [''] })).toBe(true);
     expect(run({ is_empty: [[]] })).toBe(true);
     expect(run({ is_empty: [0] })).toBe(false);
-    expect(run({ is_empty: [' '] })).toBe(false);
+    expect(run({ is_empty: [' \u3000'] })).toBe(true);
+    expect(run({ is_empty: [' a '] })).toBe(false);
     expect(run({ is_not_empty: { var: 'a' } }, { a: 'x' })).toBe(true);
     expect(run({ coalesce: [{ var: 'a' }, '', { var: 'b' }, 'z'] }, { b: 0 })).toBe(0);
     expect(run({ coalesce: [null, ''] })).toBeNull();

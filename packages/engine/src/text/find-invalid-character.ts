@@ -1,3 +1,6 @@
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for (RELIABILITY K3)
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+
 export type InvalidCharacter = { index: number; reason: 'LONE_SURROGATE' | 'NUL' };
 
 /**
@@ -5,6 +8,8 @@ export type InvalidCharacter = { index: number; reason: 'LONE_SURROGATE' | 'NUL'
  * SQLite silently turns a lone surrogate into U+FFFD and stops `length()` at NUL, so both are rejected on input.
  */
 export function findInvalidCharacter(text: string): InvalidCharacter | null {
+  // Native regex pre-check: text without NUL and without any surrogate (the common case) needs no scan.
+  if (!SUSPECT.test(text)) return null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) return { index: i, reason: 'NUL' };

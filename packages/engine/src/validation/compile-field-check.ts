@@ -1,11 +1,13 @@
 import type { ValidateFunction } from 'ajv';
 import type { Ajv } from 'ajv';
-import type { FieldDef, JsonSchema } from '@formflow/schema';
+import type { FieldDef, JsonSchema, JsonValue } from '@formflow/schema';
 import type { FieldTypeDef } from '../fields/field-type.js';
 import type { FieldRegistry } from '../fields/registry.js';
 
 /** A field ready to validate: its type module, its compiled value validator and, for a sub-table, its columns. */
 export type FieldCheck = {
+  /** The field's id (kept here so hot loops read one object shape, not the many shapes of user definitions). */
+  id: string;
   field: FieldDef;
   type: FieldTypeDef;
   validate: ValidateFunction;
@@ -13,20 +15,47 @@ export type FieldCheck = {
   schema: JsonSchema;
   /** True when users write this field (source `user`); computed, system and layout fields are read-only. */
   writable: boolean;
-  /** Sub-table columns by id (sub-tables only). */
-  columns?: Map<string, FieldCheck>;
+  /**
+   * Whether string values need NFC. Types whose value schema admits only ASCII text (phone, email, date, datetime,
+   * option ids, numbers) skip the scan; every free-text type gets it.
+   */
+  nfc: boolean;
+  /** The type's `normalize` bound to this field, or null when the type has none. */
+  normalize: ((value: JsonValue) => JsonValue) | null;
+  /** Sub-table columns by id (sub-tables only, otherwise null). */
+  columns: Map<string, FieldCheck> | null;
 };
+
+/** Types whose value schema admits only ASCII strings (or no strings), so NFC cannot change them. */
+const ASCII_VALUE_TYPES: ReadonlySet<string> = new Set([
+  'phone',
+  'email',
+  'date',
+  'datetime',
+  'select',
+  'multiselect',
+  'number',
+  'money',
+  'percent',
+  'rating',
+  'boolean',
+]);
 
 /** Compiles one field (and, for a sub-table, each of its columns) with the shared ajv instance. */
 export function compileFieldCheck(field: FieldDef, registry: FieldRegistry, ajv: Ajv): FieldCheck {
   const type = registry.get(field.type);
   const schema = type.valueSchema(field);
+  const normalize = type.normalize;
   const check: FieldCheck = {
+    id: field.id,
     field,
     type,
     schema,
     validate: ajv.compile(schema),
     writable: type.source === 'user' && !field.deleted,
+    nfc: !ASCII_VALUE_TYPES.has(field.type),
+    normalize: normalize ? (value) => normalize(value, field) : null,
+    columns: null,
   };
   if (field.type === 'subtable') {
     const columns = Array.isArray(field.settings?.fields) ? (field.settings.fields as unknown as FieldDef[]) : [];

@@ -1,6 +1,8 @@
 import type { Ajv, ValidateFunction } from 'ajv';
-import type { FormDef } from '@formflow/schema';
+import type { FormDef, JsonSchema } from '@formflow/schema';
 import type { FieldRegistry } from '../fields/registry.js';
+import { compileFormLogic } from '../logic/compile-form-logic.js';
+import { staticFieldStates, type FieldState } from '../logic/evaluate-form.js';
 import { compileFieldCheck, type FieldCheck } from './compile-field-check.js';
 import { createAjv } from './create-ajv.js';
 
@@ -10,6 +12,11 @@ export type CompiledFormSchema = {
   /** Every non-deleted field with a value (layout fields excluded), in form order. */
   fields: FieldCheck[];
   byId: Map<string, FieldCheck>;
+  /**
+   * For a form without logic, computed values or defaults: its field states, which never change; otherwise null
+   * (the form's logic must be evaluated for each write).
+   */
+  staticStates: Readonly<Record<string, FieldState>> | null;
   /** Writable fields, the ones a record write may name. */
   writable: FieldCheck[];
   /** Writable fields required and shown by their static flags (what forms without logic require). */
@@ -49,20 +56,28 @@ export function compileFormSchema(form: FormDef, registry: FieldRegistry): Compi
     fields.push(compileFieldCheck(field, registry, ajv));
   }
   const writable = fields.filter((f) => f.writable);
+  const logic = compileFormLogic(form);
   const properties: Record<string, unknown> = {};
   for (const check of writable) {
-    properties[check.field.id] = check.columns
-      ? { type: ['array', 'null'] }
-      : { anyOf: [{ type: 'null' }, check.schema] };
+    properties[check.field.id] = check.columns ? { type: ['array', 'null'] } : nullable(check.schema);
   }
   const compiled: CompiledFormSchema = {
     form,
     fields,
     byId: new Map(fields.map((f) => [f.field.id, f])),
     writable,
+    staticStates: logic.isStatic && logic.defaults.length === 0 ? staticFieldStates(logic) : null,
     staticRequired: writable.filter((c) => c.field.required === true && c.field.hidden !== true),
     validateAll: ajv.compile({ type: 'object', properties, additionalProperties: false }),
   };
   perRegistry.set(form, compiled);
   return compiled;
+}
+
+/** The schema also accepting null: ajv's `nullable` where the schema names one type (cheaper), else `anyOf`. */
+function nullable(schema: JsonSchema): JsonSchema {
+  if (typeof schema.type === 'string' && schema.enum === undefined && schema.const === undefined) {
+    return { ...schema, nullable: true };
+  }
+  return { anyOf: [{ type: 'null' }, schema] };
 }

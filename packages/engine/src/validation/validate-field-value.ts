@@ -23,7 +23,7 @@ export function validateFieldValue(
     return value;
   }
   if (check.columns) return validateRows(check, value as Record<string, JsonValue>[], path, errors, newId);
-  return check.type.normalize ? check.type.normalize(value, check.field) : value;
+  return check.normalize ? check.normalize(value) : value;
 }
 
 function validateRows(

@@ -1,8 +1,7 @@
 import { FORBIDDEN_KEYS } from '@formflow/schema';
 import type { FormDef, JsonValue } from '@formflow/schema';
 import type { FieldRegistry } from '../fields/registry.js';
-import { compileFormLogic } from '../logic/compile-form-logic.js';
-import { applyDefaults, evaluateForm, staticFieldStates, type FormState } from '../logic/evaluate-form.js';
+import { applyDefaults, evaluateForm, type FormState } from '../logic/evaluate-form.js';
 import type { LogicContext } from '../logic/logic-context.js';
 import { isEmptyValue } from '../values/is-empty-value.js';
 import { checkValueShape, DEFAULT_RECORD_LIMITS, type RecordLimits } from './check-record-shape.js';
@@ -58,18 +57,17 @@ export function validateRecord(form: FormDef, input: unknown, options: ValidateR
   }
 
   const update = options.mode === 'update';
-  const logic = compileFormLogic(form);
-  if (logic.isStatic && logic.defaults.length === 0) {
+  if (compiled.staticStates !== null) {
     // No logic, no computed values, no defaults: field states are the static ones.
     const values = update ? { ...options.existing, ...patch.values } : patch.values;
     for (const check of compiled.staticRequired) {
-      const id = check.field.id;
+      const id = check.id;
       if (isEmptyValue(values[id]) && (!update || Object.hasOwn(patch.values, id))) {
         errors.push(makeError('REQUIRED', check.field, id));
       }
     }
     if (errors.length > 0) return { ok: false, errors };
-    return { ok: true, values, state: { values, fields: staticFieldStates(logic), failedChecks: [] } };
+    return { ok: true, values, state: { values, fields: compiled.staticStates, failedChecks: [] } };
   }
   return validateWithLogic(compiled, patch, options, errors);
 }
@@ -86,36 +84,36 @@ function fastPatch(
   errors: RecordError[],
 ): Patch | null {
   if (!compiled.validateAll(input)) return null;
+  // validateAll admitted only writable field ids, so every key has a check. One for-in pass (V8's enum-cache
+  // fast path) puts text in NFC, checks sub-table rows and normalises values.
   const values = { ...input } as Record<string, JsonValue>;
-  const checks: FieldCheck[] = [];
-  let changed = false;
-  for (const check of compiled.writable) {
-    const key = check.field.id;
-    const raw = values[key];
-    if (raw === undefined) continue;
-    checks.push(check);
-    if (check.columns) {
-      const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
-      if (checkValueShape(raw, key, limits, { left: limits.maxNodes })) return null;
-    }
-    const value =
-      typeof raw === 'string' ? nfc(raw) : raw !== null && typeof raw === 'object' ? normalizeStrings(raw) : raw;
-    if (value !== raw) {
-      values[key] = value as JsonValue;
-      changed = true;
-    }
-  }
-  // Text that NFC changed is validated again in its stored form.
-  if (changed && !compiled.validateAll(values)) return null;
   const newId = options.newId ?? newRowId;
-  for (const check of checks) {
-    const key = check.field.id;
-    const value = values[key]!;
-    if (isEmptyValue(value)) continue;
-    if (check.columns) values[key] = validateFieldValue(check, value, [key], errors, newId);
-    else if (check.type.normalize) values[key] = check.type.normalize(value, check.field);
+  let changed = false;
+  for (const key in values) {
+    const check = compiled.byId.get(key)!;
+    const raw: JsonValue = values[key]!;
+    let value: JsonValue = raw;
+    if (typeof raw === 'string') {
+      if (check.nfc) value = nfc(raw);
+    } else if (raw !== null && typeof raw === 'object') {
+      if (check.columns) {
+        const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
+        if (checkValueShape(raw, key, limits, { left: limits.maxNodes })) return null;
+      }
+      value = normalizeStrings(raw) as JsonValue;
+    }
+    if (value !== raw) changed = true;
+    if (isEmptyValue(value) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      if (value !== raw) values[key] = value;
+      continue;
+    }
+    if (check.columns) value = validateFieldValue(check, value, [key], errors, newId);
+    else if (check.normalize) value = check.normalize(value);
+    if (value !== raw) values[key] = value;
   }
-  return { values, checks };
+  // Text that NFC changed is validated again in its stored form (normalised values stay valid).
+  if (changed && !compiled.validateAll(values)) return null;
+  return { values, checks: [] };
 }
 
 /** Reads the input's keys: shape guards, known and writable fields only, text in NFC. Null when anything fails. */
@@ -174,7 +172,7 @@ function checkPatchValues(
     // An object is checked even when it holds nothing: `{}` is an empty address but a wrong-typed email.
     if (isEmptyValue(value) && (value === null || typeof value !== 'object' || Array.isArray(value))) continue;
     if (allValid && !check.columns) {
-      if (check.type.normalize) patch.values[key] = check.type.normalize(value, check.field);
+      if (check.normalize) patch.values[key] = check.normalize(value);
     } else {
       patch.values[key] = validateFieldValue(check, value, [key], errors, newId);
     }

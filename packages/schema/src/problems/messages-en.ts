@@ -45,6 +45,9 @@ export const MESSAGES_EN: Record<ProblemCode, string> = {
   INVALID_SUBTABLE_COLUMN: 'a sub-table cannot contain a {type} field',
   UNSAFE_PATTERN: 'unsafe regular expression: {reason}',
   UNKNOWN_OPERATOR: 'unknown rule operator "{operator}"',
+  INVALID_DEFAULT_VALUE: 'the default value is not a valid value of this field: {reason}',
+  INVALID_BOUND: 'not a valid {kind}: "{value}"',
+  INVALID_RANGE: 'the minimum {min} is greater than the maximum {max}',
 };
 
 /** Words some params carry (`entity`, `reason`), per locale. */

@@ -44,6 +44,9 @@ export const MESSAGES_ZH: Record<ProblemCode, string> = {
   INVALID_SUBTABLE_COLUMN: '子表单中不能包含 {type} 字段',
   UNSAFE_PATTERN: '不安全的正则表达式：{reason}',
   UNKNOWN_OPERATOR: '未知的规则运算符“{operator}”',
+  INVALID_DEFAULT_VALUE: '默认值不是该字段的有效值：{reason}',
+  INVALID_BOUND: '不是有效的{kind}：“{value}”',
+  INVALID_RANGE: '最小值 {min} 大于最大值 {max}',
 };
 
 export const WORDS_ZH: Record<string, string> = {

@@ -45,6 +45,9 @@ export const PROBLEM_CODES = [
   'INVALID_SUBTABLE_COLUMN',
   'UNSAFE_PATTERN',
   'UNKNOWN_OPERATOR',
+  'INVALID_DEFAULT_VALUE',
+  'INVALID_BOUND',
+  'INVALID_RANGE',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -41,7 +41,10 @@ export const MULTISELECT_OPERATORS: readonly FilterOperator[] = [
   'hasAny',
   'hasAll',
   'hasNone',
+  'contains',
+  'notContains',
   'eq',
+  'neq',
   'isEmpty',
   'isNotEmpty',
 ];
@@ -59,7 +62,7 @@ export const REFERENCE_OPERATORS: readonly FilterOperator[] = [
   'isNotEmpty',
 ];
 
-export const BOOLEAN_OPERATORS: readonly FilterOperator[] = ['eq', 'isEmpty', 'isNotEmpty'];
+export const BOOLEAN_OPERATORS: readonly FilterOperator[] = ['eq', 'neq', 'isEmpty', 'isNotEmpty'];
 
 export const PRESENCE_OPERATORS: readonly FilterOperator[] = ['isEmpty', 'isNotEmpty'];
 

@@ -1,6 +1,6 @@
 import type { FieldType } from '@formflow/schema';
 import { fieldSettingsSchemas } from '@formflow/schema';
-import { foldText, normalizeText } from '../../text/index.js';
+import { foldText } from '../../text/index.js';
 import type { FieldTypeDef } from '../field-type.js';
 import { TEXT_OPERATORS } from './operators.js';
 import { staticDefault } from './static-default.js';
@@ -23,6 +23,5 @@ export function createTextField(type: Extract<FieldType, 'text' | 'textarea'>, d
     format: (value) => (typeof value === 'string' ? value : ''),
     sortKey: (value) => (typeof value === 'string' && value !== '' ? foldText(value) : null),
     operators: TEXT_OPERATORS,
-    normalize: (value) => (typeof value === 'string' ? normalizeText(value) : value),
   };
 }

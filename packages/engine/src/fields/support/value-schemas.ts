@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@formflow/schema';
+import type { FieldDef, JsonSchema } from '@formflow/schema';
 
 /** Shared value schemas. `cleanText`/`maxGraphemes` are custom keywords registered by the record validator. */
 export const DATE_VALUE_SCHEMA: JsonSchema = {
@@ -44,3 +44,17 @@ export function fileRefSchema(maxBytes?: number): JsonSchema {
 
 /** Matches nothing: the value schema of layout types, which hold no value. */
 export const NO_VALUE_SCHEMA: JsonSchema = { not: {} };
+
+/**
+ * A date or date-time value schema with the field's `settings.min` / `settings.max` as ajv-formats'
+ * `formatMinimum` / `formatMaximum` (compared as dates or instants, not as text).
+ */
+export function withDateBounds(base: JsonSchema, field: FieldDef): JsonSchema {
+  const { min, max } = field.settings ?? {};
+  if (typeof min !== 'string' && typeof max !== 'string') return base;
+  return {
+    ...base,
+    ...(typeof min === 'string' ? { formatMinimum: min } : {}),
+    ...(typeof max === 'string' ? { formatMaximum: max } : {}),
+  };
+}

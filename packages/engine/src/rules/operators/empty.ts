@@ -1,12 +1,14 @@
+import { isEmptyValue } from '../../values/is-empty-value.js';
 import type { CompiledNode, Evaluator, Operator } from '../types.js';
 import { sqlIsEmpty } from '../sql/translate-strings.js';
 
 const GROUP = 'empty';
 
-/** Empty means null, missing (undefined), '' or []. Whitespace-only text and 0 are not empty. */
-export function isEmpty(x: unknown): boolean {
-  return x === null || x === undefined || x === '' || (Array.isArray(x) && x.length === 0);
-}
+/**
+ * Empty is Formflow's one meaning of it (values/is-empty-value.ts): null, missing, blank text, [] and an object with
+ * no non-empty part — the same for required fields, filters and rules. 0 and false are values.
+ */
+export const isEmpty = isEmptyValue;
 
 /** coalesce: the first non-empty argument, evaluated left to right and no further; null when all are empty. */
 function buildCoalesce(args: readonly CompiledNode[]): Evaluator {

@@ -26,6 +26,9 @@ function sql(rule: Rule) {
   return compileRuleToSql(rule, target);
 }
 
+/** Every UTF-16 unit that JavaScript's trim() removes, computed here rather than copied. */
+const JS_WHITESPACE = [...Array(0x10000).keys()].filter((c) => String.fromCharCode(c).trim() === '');
+
 describe('compileRuleToSql', () => {
   it('translates the churn rule with every value as a parameter', () => {
     const rule: Rule = {
@@ -80,7 +83,8 @@ describe('compileRuleToSql', () => {
   it('translates is_empty, contains, in over text and arrays, date_add and ordering of dates', () => {
     expect(sql({ is_empty: { var: 'name' } })).toEqual({
       ok: true,
-      sql: `(${col('name')} IS NULL OR ${col('name')} = '')`,
+      // Blank text is empty, as in JavaScript: SQL trims exactly the characters String.prototype.trim removes.
+      sql: `(${col('name')} IS NULL OR trim(${col('name')}, char(${JS_WHITESPACE.join(',')})) = '')`,
       params: [],
     });
     expect(sql({ is_not_empty: { var: 'tags' } }).ok).toBe(true);

@@ -16,6 +16,15 @@ export const sqlContains: SqlTranslator = (args, ctx) => {
   return predicate(`COALESCE(instr(${folded}, ?) > 0, 0)`, [foldText(needle.literal.value)]);
 };
 
+/**
+ * The characters JavaScript's String.prototype.trim removes, as a SQLite char() list: blank text is empty in SQL
+ * exactly as in values/is-empty-value.ts (SQLite's trim() alone only removes spaces).
+ */
+const JS_WHITESPACE_SQL = `char(${[
+  9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009,
+  0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+].join(',')})`;
+
 /** is_empty / is_not_empty: null, missing, '' and [] are empty. */
 export function sqlIsEmpty(negate: boolean): SqlTranslator {
   return (args, ctx) => {
@@ -24,7 +33,7 @@ export function sqlIsEmpty(negate: boolean): SqlTranslator {
     let sql: string;
     let params = e.params;
     if (isStringKind(e)) {
-      sql = `(${e.sql} IS NULL OR ${e.sql} = '')`;
+      sql = `(${e.sql} IS NULL OR trim(${e.sql}, ${JS_WHITESPACE_SQL}) = '')`;
       params = [...e.params, ...e.params];
     } else if (e.kind === 'array') {
       sql = `(${e.sql} IS NULL OR json_array_length(${e.sql}) = 0)`;
