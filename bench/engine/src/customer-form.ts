@@ -80,11 +80,14 @@ export const customerForm: FormDef = {
   ],
 };
 
-/** Varied valid records of the customer form (Chinese text, as users type it). */
+/**
+ * Varied valid records of the customer form (Chinese text, as users type it), passed through JSON as a write
+ * arrives over HTTP: flat strings and plain objects, not the cons-strings template literals build.
+ */
 export function customerRecords(n: number): Record<string, unknown>[] {
   const tiers = ['A', 'B', 'C'];
   const sources = ['web', 'referral', 'expo', 'ads'];
-  return Array.from({ length: n }, (_, i) => ({
+  const records = Array.from({ length: n }, (_, i) => ({
     name: `深圳市第${i}号科技有限公司`,
     phone: `138${String(10_000_000 + i).slice(-8)}`,
     email: `buyer${i}@example.cn`,
@@ -106,4 +109,5 @@ export function customerRecords(n: number): Record<string, unknown>[] {
     discount: 0.15,
     nextVisit: '2025-06-01T02:00:00.000Z',
   }));
+  return JSON.parse(JSON.stringify(records)) as Record<string, unknown>[];
 }

@@ -1,5 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { Bench } from 'tinybench';
+import { opsPerSecond } from './ops-per-second.js';
 import type { Rule } from '@formflow/schema';
 import { compileRule } from '../../../packages/engine/src/rules/index.js';
 
@@ -117,12 +118,7 @@ export async function runRulesBench(options: { time?: number; batch?: number } =
   await bench.run();
   if (sink < 0) throw new Error('unreachable');
 
-  const opsOf = (name: string): number => {
-    const task = bench.tasks.find((t) => t.name === name);
-    const result = task?.result;
-    if (!result || !('throughput' in result)) throw new Error(`benchmark "${name}" did not complete`);
-    return result.throughput.mean * batch;
-  };
+  const opsOf = (name: string): number => opsPerSecond(bench, name, batch);
   const baselineName = 'json-logic-js apply (plain rule)';
   const baseline = opsOf(baselineName);
   return tasks.map(([name]) => {

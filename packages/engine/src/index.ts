@@ -17,3 +17,7 @@ export { checkRecordShape, DEFAULT_RECORD_LIMITS, type RecordLimits } from './va
 export { RECORD_ERROR_MESSAGES } from './validation/messages.js';
 export type { RecordError, RecordErrorCode } from './validation/record-error.js';
 export { checkAppDefinition } from './definition/check-app-definition.js';
+export * from './parse/index.js';
+export { loadChinaRegions } from './regions/index.js';
+export { roundDecimal, type RoundMode } from './values/round-decimal.js';
+export { shiftDecimal } from './values/shift-decimal.js';

@@ -2,7 +2,7 @@ import { fieldSettingsSchemas } from '@formflow/schema';
 import { datetimeField } from './datetime.js';
 import type { FieldTypeDef } from './field-type.js';
 
-/** 提交时间 (system). Value: UTC instant set by the server on create; parse/format as `datetime` (migrations). */
+/** 创建时间 (system; 提交时间 in older Jiandaoyun wording). Value: UTC instant set by the server on create; parse/format as `datetime` (migrations). */
 export const createdAtField: FieldTypeDef = {
   ...datetimeField,
   type: 'createdAt',

@@ -9,7 +9,11 @@ import { staticDefault } from './support/static-default.js';
 const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
+/** No upper-case letter and no surrounding space: the stored form already. */
+const CANONICAL = /^[^A-Z\s](?:[^A-Z]*[^A-Z\s])?$/;
+
 function canonical(text: string): string {
+  if (CANONICAL.test(text)) return normalizeText(text);
   const t = normalizeText(text.trim());
   const at = t.lastIndexOf('@');
   return at < 0 ? t : t.slice(0, at) + t.slice(at).toLowerCase();

@@ -17,8 +17,9 @@ function show(value: JsonValue): string {
 
 /**
  * 查询 (computed). Value: the value of `settings.field` in the record linked by `settings.relationField` (a list of
- * them when the relation is multiple), written by the engine. Its type is the looked-up field's, which lives in
- * another form, so the schema accepts any non-null JSON; the engine checks it against the source field instead.
+ * them when the relation is multiple), written by the server from the related record (the store keeps it in
+ * step when that record changes). Its type is the looked-up field's, which lives in
+ * another form, so the schema accepts any non-null JSON; the server checks it against the source field instead.
  */
 export const lookupField: FieldTypeDef = {
   type: 'lookup',

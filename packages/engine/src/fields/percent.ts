@@ -1,5 +1,5 @@
 import { fieldSettingsSchemas } from '@formflow/schema';
-import { shiftDecimal } from '../parse/shift-decimal.js';
+import { shiftDecimal } from '../values/shift-decimal.js';
 import type { FieldTypeDef } from './field-type.js';
 import { formatDecimal } from './support/format-decimal.js';
 import { boundedNumberSchema, numericSortKey, parseNumberText, roundTo } from './support/number-value.js';

@@ -8,6 +8,7 @@ import { numberSetting, stringSetting } from './support/settings.js';
 /**
  * 汇总 (computed). Value: a number, the `aggregation` (sum/avg/count/min/max) of `field` over the rows of `source`
  * (a sub-table or relation) that satisfy `condition`; `count` is a non-negative integer. Rounded to `decimals` if set.
+ * Over a sub-table the engine computes it (evaluateForm); over a relation the server does, from the linked records.
  */
 export const rollupField: FieldTypeDef = {
   type: 'rollup',

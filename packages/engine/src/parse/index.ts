@@ -1,8 +1,6 @@
 export type { ParseOutcome } from './parse-outcome.js';
 export { toHalfWidth } from './to-half-width.js';
 export { parseNumber } from './parse-number.js';
-export { roundDecimal } from './round-decimal.js';
-export { shiftDecimal } from './shift-decimal.js';
 export { splitList } from './split-list.js';
 export { parseBoolean } from './parse-boolean.js';
 export { parseDate } from './parse-date.js';

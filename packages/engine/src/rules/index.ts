@@ -7,7 +7,6 @@ export { compileRuleToSql } from './sql/compile-rule-to-sql.js';
 export { createOperatorRegistry, EXCLUDED_OPERATORS, type OperatorRegistry } from './registry.js';
 export { RULE_OPERATORS, JSON_LOGIC_OPERATORS, FORMFLOW_OPERATORS } from './operators/index.js';
 export { rmbUpper } from './operators/rmb-upper.js';
-export { roundDecimal } from './operators/decimal.js';
 export type {
   CheckRuleOptions,
   CompiledNode,

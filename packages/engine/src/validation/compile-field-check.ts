@@ -15,31 +15,11 @@ export type FieldCheck = {
   schema: JsonSchema;
   /** True when users write this field (source `user`); computed, system and layout fields are read-only. */
   writable: boolean;
-  /**
-   * Whether string values need NFC. Types whose value schema admits only ASCII text (phone, email, date, datetime,
-   * option ids, numbers) skip the scan; every free-text type gets it.
-   */
-  nfc: boolean;
   /** The type's `normalize` bound to this field, or null when the type has none. */
   normalize: ((value: JsonValue) => JsonValue) | null;
   /** Sub-table columns by id (sub-tables only, otherwise null). */
   columns: Map<string, FieldCheck> | null;
 };
-
-/** Types whose value schema admits only ASCII strings (or no strings), so NFC cannot change them. */
-const ASCII_VALUE_TYPES: ReadonlySet<string> = new Set([
-  'phone',
-  'email',
-  'date',
-  'datetime',
-  'select',
-  'multiselect',
-  'number',
-  'money',
-  'percent',
-  'rating',
-  'boolean',
-]);
 
 /** Compiles one field (and, for a sub-table, each of its columns) with the shared ajv instance. */
 export function compileFieldCheck(field: FieldDef, registry: FieldRegistry, ajv: Ajv): FieldCheck {
@@ -53,7 +33,6 @@ export function compileFieldCheck(field: FieldDef, registry: FieldRegistry, ajv:
     schema,
     validate: ajv.compile(schema),
     writable: type.source === 'user' && !field.deleted,
-    nfc: !ASCII_VALUE_TYPES.has(field.type),
     normalize: normalize ? (value) => normalize(value, field) : null,
     columns: null,
   };

@@ -19,6 +19,8 @@ export type CompiledFormSchema = {
   staticStates: Readonly<Record<string, FieldState>> | null;
   /** Writable fields, the ones a record write may name. */
   writable: FieldCheck[];
+  /** Writable fields whose values are post-processed after validation: sub-tables and types with `normalize`. */
+  postProcessed: FieldCheck[];
   /** Writable fields required and shown by their static flags (what forms without logic require). */
   staticRequired: FieldCheck[];
   /**
@@ -67,6 +69,7 @@ export function compileFormSchema(form: FormDef, registry: FieldRegistry): Compi
     byId: new Map(fields.map((f) => [f.field.id, f])),
     writable,
     staticStates: logic.isStatic && logic.defaults.length === 0 ? staticFieldStates(logic) : null,
+    postProcessed: writable.filter((c) => c.columns !== null || c.normalize !== null),
     staticRequired: writable.filter((c) => c.field.required === true && c.field.hidden !== true),
     validateAll: ajv.compile({ type: 'object', properties, additionalProperties: false }),
   };
@@ -76,8 +79,9 @@ export function compileFormSchema(form: FormDef, registry: FieldRegistry): Compi
 
 /** The schema also accepting null: ajv's `nullable` where the schema names one type (cheaper), else `anyOf`. */
 function nullable(schema: JsonSchema): JsonSchema {
-  if (typeof schema.type === 'string' && schema.enum === undefined && schema.const === undefined) {
-    return { ...schema, nullable: true };
-  }
-  return { anyOf: [{ type: 'null' }, schema] };
+  if (typeof schema.type !== 'string' || schema.const !== undefined) return { anyOf: [{ type: 'null' }, schema] };
+  // ajv's `nullable` does not extend an `enum`: null joins the list itself.
+  return Array.isArray(schema.enum)
+    ? { ...schema, nullable: true, enum: [...schema.enum, null] }
+    : { ...schema, nullable: true };
 }

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { findInvalidCharacter, graphemeLength } from '../text/index.js';
+import { findInvalidCharacter, graphemeLength, normalizeText } from '../text/index.js';
 
 // ajv-formats is CommonJS; its default export arrives as the module object under some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
@@ -12,8 +12,26 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
  * `$data` stays off (RELIABILITY I5); `allErrors` is off because a field reports its first problem.
  * Custom keywords, used by field types' value schemas:
  * - `maxGraphemes` / `minGraphemes`: text length in user-perceived characters (RELIABILITY K2), not UTF-16 units;
- * - `cleanText`: no NUL and no lone surrogate (RELIABILITY K3).
+ * - `cleanText`: no NUL and no lone surrogate (RELIABILITY K3). It also notes, in `textScan`, whether a string it
+ *   accepted is not in NFC, so a caller validating raw input learns in the same pass whether any text needs NFC.
  */
+/**
+ * Set by `cleanText` when it accepts a string that NFC would change. Validation is synchronous: reset it, validate,
+ * read it (validateRecord's fast path does exactly that).
+ */
+export const textScan = { needsNfc: false };
+
+/** Text that is clean (no NUL, no surrogate at all) and that NFC cannot change: the common case, one native scan. */
+// eslint-disable-next-line no-control-regex -- the class starts at U+0001 on purpose: NUL is what it excludes
+const CLEAN_AND_STABLE = /^[\u0001-\u02ff\u3000-\u3029\u3030-\u303f\u4e00-\u9fff\uff01-\uff5e]*$/;
+
+function cleanText(data: string): boolean {
+  if (CLEAN_AND_STABLE.test(data)) return true;
+  if (findInvalidCharacter(data) !== null) return false;
+  if (normalizeText(data) !== data) textScan.needsNfc = true;
+  return true;
+}
+
 export function createAjv(): Ajv {
   const ajv = new Ajv({ allErrors: false, strict: true, $data: false, messages: false, validateFormats: true });
   addFormats(ajv);
@@ -36,7 +54,7 @@ export function createAjv(): Ajv {
     type: 'string',
     schemaType: 'boolean',
     errors: false,
-    compile: (on: boolean) => (data: string) => !on || findInvalidCharacter(data) === null,
+    compile: (on: boolean) => (on ? cleanText : () => true),
   });
   return ajv;
 }

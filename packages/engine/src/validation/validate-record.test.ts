@@ -196,6 +196,25 @@ describe('validateRecord', () => {
     expect(r.ok && r.values.name).toBe('\u00e9');
   });
 
+  it('stores nested text in NFC too: objects, sub-table cells, and a text whose NFC form breaks a pattern', () => {
+    const f: FormDef = {
+      id: 'nfc',
+      name: 'nfc',
+      fields: [
+        { id: 'addr', type: 'address', label: 'a' },
+        { id: 'rows', type: 'subtable', label: 'r', settings: { fields: [{ id: 'c', type: 'text', label: 'c' }] } },
+        { id: 'code', type: 'text', label: 'code', settings: { pattern: '^e\u0301$' } },
+      ],
+    };
+    const r = validateRecord(f, { addr: { detail: 'Cafe\u0301 路1号' }, rows: [{ id: 'x', c: 'e\u0301' }] }, options);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect((r.values.addr as { detail: string }).detail).toBe('Caf\u00e9 路1号');
+    expect((r.values.rows as { c: string }[])[0]!.c).toBe('\u00e9');
+    // The pattern accepts the decomposed input but not its stored (NFC) form: the write is refused.
+    expect(codes(validateRecord(f, { code: 'e\u0301' }, options))).toEqual(['code:PATTERN_MISMATCH']);
+  });
+
   it('rejects NUL and lone surrogates (RELIABILITY K3)', () => {
     expect(codes(validateRecord(form, { name: 'a\u0000b' }, options))).toEqual(['name:INVALID_CHARACTER']);
     expect(codes(validateRecord(form, { name: 'a\uD800b' }, options))).toEqual(['name:INVALID_CHARACTER']);

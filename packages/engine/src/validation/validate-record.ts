@@ -7,6 +7,7 @@ import { isEmptyValue } from '../values/is-empty-value.js';
 import { checkValueShape, DEFAULT_RECORD_LIMITS, type RecordLimits } from './check-record-shape.js';
 import type { FieldCheck } from './compile-field-check.js';
 import { compileFormSchema, type CompiledFormSchema } from './compile-form-schema.js';
+import { textScan } from './create-ajv.js';
 import { makeError } from './make-error.js';
 import { newRowId } from './new-row-id.js';
 import { nfc, normalizeStrings } from './normalize-strings.js';
@@ -83,36 +84,41 @@ function fastPatch(
   options: ValidateRecordOptions,
   errors: RecordError[],
 ): Patch | null {
+  textScan.needsNfc = false;
   if (!compiled.validateAll(input)) return null;
-  // validateAll admitted only writable field ids, so every key has a check. One for-in pass (V8's enum-cache
-  // fast path) puts text in NFC, checks sub-table rows and normalises values.
+  // validateAll admitted only writable field ids, so every key has a check; its `cleanText` scan told us whether any
+  // text needs NFC (rare: decomposed accents, some scripts), and only then do we walk the values for it.
   const values = { ...input } as Record<string, JsonValue>;
-  const newId = options.newId ?? newRowId;
-  let changed = false;
-  for (const key in values) {
-    const check = compiled.byId.get(key)!;
-    const raw: JsonValue = values[key]!;
-    let value: JsonValue = raw;
-    if (typeof raw === 'string') {
-      if (check.nfc) value = nfc(raw);
-    } else if (raw !== null && typeof raw === 'object') {
-      if (check.columns) {
-        const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
-        if (checkValueShape(raw, key, limits, { left: limits.maxNodes })) return null;
+  if (textScan.needsNfc) {
+    let changed = false;
+    for (const key in values) {
+      const raw = values[key]!;
+      const value = (typeof raw === 'string' ? nfc(raw) : normalizeStrings(raw)) as JsonValue;
+      if (value !== raw) {
+        values[key] = value;
+        changed = true;
       }
-      value = normalizeStrings(raw) as JsonValue;
     }
-    if (value !== raw) changed = true;
-    if (isEmptyValue(value) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      if (value !== raw) values[key] = value;
-      continue;
-    }
-    if (check.columns) value = validateFieldValue(check, value, [key], errors, newId);
-    else if (check.normalize) value = check.normalize(value);
-    if (value !== raw) values[key] = value;
+    // Text that NFC changed is validated again in its stored form.
+    if (changed && !compiled.validateAll(values)) return null;
   }
-  // Text that NFC changed is validated again in its stored form (normalised values stay valid).
-  if (changed && !compiled.validateAll(values)) return null;
+  const newId = options.newId ?? newRowId;
+  const post = compiled.postProcessed;
+  for (let i = 0; i < post.length; i++) {
+    const check = post[i]!;
+    const raw = values[check.id];
+    if (raw === undefined || (isEmptyValue(raw) && !isNonEmptyObject(raw))) continue;
+    let value: JsonValue;
+    if (check.columns) {
+      // Sub-tables are not in validateAll beyond "an array": shape, NFC and rows are checked here.
+      const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
+      if (checkValueShape(raw, check.id, limits, { left: limits.maxNodes })) return null;
+      value = validateFieldValue(check, normalizeStrings(raw) as JsonValue, [check.id], errors, newId);
+    } else {
+      value = check.normalize!(raw);
+    }
+    if (value !== raw) values[check.id] = value;
+  }
   return { values, checks: [] };
 }
 
@@ -220,4 +226,9 @@ function validateWithLogic(
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, values, state };
+}
+
+/** A plain object (`{}` included): checked even when it holds nothing — `{}` is an empty address. */
+function isNonEmptyObject(value: JsonValue): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNumber } from '../../parse/parse-number.js';
-import { roundDecimal } from '../../parse/round-decimal.js';
+import { roundDecimal } from '../../values/round-decimal.js';
 import { FIELD_TYPE_MODULES } from '../index.js';
 import { DEFAULT_FIELD_CONTEXT } from '../field-type.js';
 import { formatDecimal } from './format-decimal.js';

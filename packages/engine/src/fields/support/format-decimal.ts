@@ -1,4 +1,4 @@
-import { roundDecimal } from '../../parse/round-decimal.js';
+import { roundDecimal } from '../../values/round-decimal.js';
 
 function group(integer: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -1,6 +1,6 @@
 import type { FieldDef, JsonSchema, JsonValue } from '@formflow/schema';
 import { parseNumber } from '../../parse/parse-number.js';
-import { roundDecimal } from '../../parse/round-decimal.js';
+import { roundDecimal } from '../../values/round-decimal.js';
 import type { ParseResult } from '../field-type.js';
 import { numberSetting } from './settings.js';
 

@@ -1,5 +1,5 @@
 import type { Operator } from '../types.js';
-import { roundDecimal, type RoundMode } from './decimal.js';
+import { roundDecimal, type RoundMode } from '../../values/round-decimal.js';
 import { rmbUpper } from './rmb-upper.js';
 import { parseNumberText } from './strings.js';
 

@@ -1,4 +1,4 @@
-import { roundDecimal } from './decimal.js';
+import { roundDecimal } from '../../values/round-decimal.js';
 
 const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const SMALL_UNITS = ['', '拾', '佰', '仟'];
