@@ -1,42 +1,11 @@
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import type { FieldDef, FieldType, JsonValue } from '@formflow/schema';
 import { FIELD_TYPES } from '@formflow/schema';
 import { describe, expect, it } from 'vitest';
-import { findInvalidCharacter, graphemeLength } from '../text/index.js';
+import { createAjv } from '../validation/create-ajv.js';
 import { DEFAULT_FIELD_CONTEXT, type FieldContext } from './field-type.js';
 import { FIELD_TYPE_MODULES, fieldRegistry } from './index.js';
 
-// ajv-formats is CommonJS; its default export arrives as the function itself or under `.default`.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  a: Ajv,
-) => Ajv;
-
-/** The record validator registers these keywords; simple local versions let ajv strict mode compile the schemas. */
-function createAjv(): Ajv {
-  const ajv = new Ajv({ strict: true, allErrors: true });
-  addFormats(ajv);
-  ajv.addKeyword({
-    keyword: 'maxGraphemes',
-    type: 'string',
-    schemaType: 'number',
-    validate: (max: number, data: string) => graphemeLength(data) <= max,
-  });
-  ajv.addKeyword({
-    keyword: 'minGraphemes',
-    type: 'string',
-    schemaType: 'number',
-    validate: (min: number, data: string) => graphemeLength(data) >= min,
-  });
-  ajv.addKeyword({
-    keyword: 'cleanText',
-    type: 'string',
-    schemaType: 'boolean',
-    validate: (on: boolean, data: string) => !on || findInvalidCharacter(data) === null,
-  });
-  return ajv;
-}
-
+// The record validator's own ajv, with its custom keywords (graphemes, cleanText, calendarDate).
 const ajv = createAjv();
 const zh: FieldContext = DEFAULT_FIELD_CONTEXT;
 const en: FieldContext = { timezone: 'Asia/Shanghai', locale: 'en' };

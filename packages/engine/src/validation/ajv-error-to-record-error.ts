@@ -49,6 +49,12 @@ export function ajvErrorToRecordError(error: ErrorObject, field: FieldDef, baseP
       const format = String(p.format);
       return makeError('INVALID_FORMAT', field, path, { format, formatZh: FORMAT_NAMES_ZH[format] ?? format });
     }
+    case 'calendarDate':
+      return makeError('INVALID_FORMAT', field, path, { format: 'date', formatZh: '日期' });
+    case 'dateMinimum':
+      return makeError('TOO_SMALL', field, path, { limit: String(error.schema) });
+    case 'dateMaximum':
+      return makeError('TOO_LARGE_VALUE', field, path, { limit: String(error.schema) });
     case 'formatMinimum':
     case 'formatExclusiveMinimum':
       return makeError('TOO_SMALL', field, path, { limit: String(p.limit) });

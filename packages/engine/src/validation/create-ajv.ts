@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { findInvalidCharacter, graphemeLength, normalizeText } from '../text/index.js';
+import { isCalendarDate } from '../values/is-calendar-date.js';
 
 // ajv-formats is CommonJS; its default export arrives as the module object under some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
@@ -12,6 +13,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
  * `$data` stays off (RELIABILITY I5); `allErrors` is off because a field reports its first problem.
  * Custom keywords, used by field types' value schemas:
  * - `maxGraphemes` / `minGraphemes`: text length in user-perceived characters (RELIABILITY K2), not UTF-16 units;
+ * - `calendarDate`: a real `YYYY-MM-DD` date in years 0001–9999 (one pass; replaces a pattern plus a format);
+ *   `dateMinimum` / `dateMaximum` bound such dates (they order as text);
  * - `cleanText`: no NUL and no lone surrogate (RELIABILITY K3). It also notes, in `textScan`, whether a string it
  *   accepted is not in NFC, so a caller validating raw input learns in the same pass whether any text needs NFC.
  */
@@ -55,6 +58,27 @@ export function createAjv(): Ajv {
     schemaType: 'boolean',
     errors: false,
     compile: (on: boolean) => (on ? cleanText : () => true),
+  });
+  ajv.addKeyword({
+    keyword: 'calendarDate',
+    type: 'string',
+    schemaType: 'boolean',
+    errors: false,
+    compile: (on: boolean) => (on ? isCalendarDate : () => true),
+  });
+  ajv.addKeyword({
+    keyword: 'dateMinimum',
+    type: 'string',
+    schemaType: 'string',
+    errors: false,
+    compile: (min: string) => (data: string) => data >= min,
+  });
+  ajv.addKeyword({
+    keyword: 'dateMaximum',
+    type: 'string',
+    schemaType: 'string',
+    errors: false,
+    compile: (max: string) => (data: string) => data <= max,
   });
   return ajv;
 }

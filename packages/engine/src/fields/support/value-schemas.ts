@@ -1,11 +1,7 @@
 import type { FieldDef, JsonSchema } from '@formflow/schema';
 
 /** Shared value schemas. `cleanText`/`maxGraphemes` are custom keywords registered by the record validator. */
-export const DATE_VALUE_SCHEMA: JsonSchema = {
-  type: 'string',
-  format: 'date',
-  pattern: '^(?!0000)\\d{4}-\\d{2}-\\d{2}$',
-};
+export const DATE_VALUE_SCHEMA: JsonSchema = { type: 'string', calendarDate: true };
 
 /**
  * An RFC 3339 date-time with `Z` or an offset, years 0001–9999; `normalize` of the datetime types rewrites it as the
@@ -52,9 +48,11 @@ export const NO_VALUE_SCHEMA: JsonSchema = { not: {} };
 export function withDateBounds(base: JsonSchema, field: FieldDef): JsonSchema {
   const { min, max } = field.settings ?? {};
   if (typeof min !== 'string' && typeof max !== 'string') return base;
+  // `YYYY-MM-DD` dates order as text (dateMinimum/dateMaximum); instants need ajv-formats' date-time comparison.
+  const [lo, hi] = base.calendarDate === true ? ['dateMinimum', 'dateMaximum'] : ['formatMinimum', 'formatMaximum'];
   return {
     ...base,
-    ...(typeof min === 'string' ? { formatMinimum: min } : {}),
-    ...(typeof max === 'string' ? { formatMaximum: max } : {}),
+    ...(typeof min === 'string' ? { [lo]: min } : {}),
+    ...(typeof max === 'string' ? { [hi]: max } : {}),
   };
 }
