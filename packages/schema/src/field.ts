@@ -4,53 +4,11 @@ import type { LocalizedText } from './localized.js';
 import type { Rule } from './rule.js';
 
 /**
- * The field-type catalogue (Jiandaoyun parity, DESIGN.md §4). One engine module per type.
- * Single/multi variants of member and department are a setting (`multiple`), as are radio/dropdown displays.
+ * The field-type catalogue (Jiandaoyun parity, DESIGN.md §4), by palette group as in Jiandaoyun's designer.
+ * One engine module per type. Single/multi variants of member and department are a setting (`multiple`), as are
+ * radio/dropdown displays.
  */
-export const FIELD_TYPES = [
-  // basic
-  'text',
-  'textarea',
-  'number',
-  'money',
-  'percent',
-  'rating',
-  'date',
-  'datetime',
-  'select',
-  'multiselect',
-  'boolean',
-  // enhanced
-  'member',
-  'department',
-  'phone',
-  'email',
-  'url',
-  'address',
-  'location',
-  'image',
-  'attachment',
-  'signature',
-  'serial',
-  // relation
-  'subtable',
-  'relation',
-  'lookup',
-  'rollup',
-  'formula',
-  // system
-  'createdBy',
-  'createdAt',
-  'updatedAt',
-  // layout
-  'section',
-  'description',
-] as const;
-
-export type FieldType = (typeof FIELD_TYPES)[number];
-
-/** Palette groups, as in Jiandaoyun's designer. */
-export const FIELD_GROUPS: Record<'basic' | 'enhanced' | 'relation' | 'system' | 'layout', readonly FieldType[]> = {
+export const FIELD_GROUPS = {
   basic: [
     'text',
     'textarea',
@@ -80,7 +38,13 @@ export const FIELD_GROUPS: Record<'basic' | 'enhanced' | 'relation' | 'system' |
   relation: ['subtable', 'relation', 'lookup', 'rollup', 'formula'],
   system: ['createdBy', 'createdAt', 'updatedAt'],
   layout: ['section', 'description'],
-};
+} as const;
+
+export type FieldGroup = keyof typeof FIELD_GROUPS;
+export type FieldType = (typeof FIELD_GROUPS)[FieldGroup][number];
+
+/** Every field type, in palette order. */
+export const FIELD_TYPES: readonly FieldType[] = Object.values(FIELD_GROUPS).flat();
 
 /**
  * One typed slot of a form. `id` is stable forever; `label` and `key` (API name) are editable.

@@ -1,4 +1,5 @@
 import { fieldSettingsSchemas } from '@formflow/schema';
+import { parseJsonText } from '../values/parse-json-text.js';
 import type { JsonSchema, JsonValue } from '@formflow/schema';
 import type { FieldTypeDef } from './field-type.js';
 import { PRESENCE_OPERATORS } from './support/operators.js';
@@ -35,12 +36,7 @@ export const subtableField: FieldTypeDef = {
   parse(text) {
     const t = text.trim();
     if (t === '') return { ok: true, value: null };
-    let data: JsonValue;
-    try {
-      data = JSON.parse(t) as JsonValue;
-    } catch {
-      data = null;
-    }
+    const data = parseJsonText(t);
     if (!Array.isArray(data) || !data.every(isRow)) {
       return { ok: false, code: 'INVALID_ROWS', message: 'sub-table text must be a JSON array of rows with ids' };
     }

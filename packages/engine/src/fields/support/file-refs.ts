@@ -1,4 +1,5 @@
 import type { JsonValue } from '@formflow/schema';
+import { parseJsonText } from '../../values/parse-json-text.js';
 import { foldText } from '../../text/index.js';
 import type { ParseResult } from '../field-type.js';
 
@@ -29,12 +30,7 @@ export function fileRefsOf(value: JsonValue): FileRef[] {
 export function parseFileRefs(text: string, single: boolean): ParseResult {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
-  let data: JsonValue;
-  try {
-    data = JSON.parse(t) as JsonValue;
-  } catch {
-    data = null;
-  }
+  const data = parseJsonText(t);
   const refs = single ? (isFileRef(data) ? [data] : []) : Array.isArray(data) ? data : [];
   if (refs.length === 0 || !refs.every(isFileRef)) {
     return { ok: false, code: 'FILES_NOT_IMPORTABLE', message: 'files must be uploaded; text cannot be imported' };
