@@ -53,8 +53,9 @@ export function validateRecord(form: FormDef, input: unknown, options: ValidateR
   if (!patch) {
     patch = readPatch(compiled, input as Record<string, unknown>, options, errors);
     if (!patch) return { ok: false, errors };
+    // Value errors do not stop here: required-ness and form checks are reported with them, so a user sees every
+    // problem of the form at once.
     checkPatchValues(compiled, patch, options, errors);
-    if (errors.length > 0) return { ok: false, errors };
   }
 
   const update = options.mode === 'update';
@@ -216,7 +217,9 @@ function validateWithLogic(
       values[id] = validateFieldValue(check, value!, [id], errors, newId);
     }
   }
-  for (const failed of state.failedChecks) {
+  // Form-level checks read other fields' values: they only mean something once every value is valid.
+  const failedChecks = errors.length > 0 ? [] : state.failedChecks;
+  for (const failed of failedChecks) {
     const field = form.fields.find((f) => f.id === failed.fields[0]) ?? null;
     const zh =
       typeof failed.message === 'string' ? failed.message : (failed.message['zh-CN'] ?? failed.message.en ?? '');
