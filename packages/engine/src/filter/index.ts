@@ -7,3 +7,8 @@ export { FilterError } from './filter-error.js';
 export { TRUE_ON_EMPTY } from './compile-condition.js';
 export { MAX_LIST_ITEMS, MAX_RELATIVE_DAYS, MAX_TEXT_LENGTH } from './check-condition-value.js';
 export type { CheckFilterOptions, CheckSortOptions, CompiledFilter, FilterContext, RecordData } from './types.js';
+export { fieldKind, type FieldKind } from './field-kind.js';
+export { addDays } from './add-days.js';
+export { zonedToday } from './zoned-today.js';
+export { zonedDayStart } from './zoned-day-start.js';
+export { relativeDayRange, type DayRange, type RelativeDateOperator } from './relative-day-range.js';

@@ -1,0 +1,14 @@
+export { openStore, type Store, type StoreOptions } from './store.js';
+export { backupTo } from './sqlite/backup.js';
+export { RecordRepository } from './records/record-repository.js';
+export type * from './records/record-types.js';
+export { searchShadow, SEARCH_ARRAY_SEPARATOR } from './records/search-shadow.js';
+export { uniqueKey } from './records/unique-key.js';
+export { formatSerial, serialPeriod } from './records/serial-number.js';
+export { uuidV7 } from './ids/uuid-v7.js';
+export type { Migration } from './sqlite/migration.js';
+export { runMigrations } from './sqlite/run-migrations.js';
+export { SQLITE_MIGRATIONS } from './sqlite/migrations/index.js';
+export { integrityCheck, foreignKeyViolations, BUSY_TIMEOUT_MS, type SynchronousMode } from './sqlite/pragmas.js';
+export * as tables from './sqlite/tables/index.js';
+export * from './sqlite/query/index.js';

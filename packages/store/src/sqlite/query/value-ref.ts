@@ -1,0 +1,26 @@
+import { jsonPath } from './sql-ident.js';
+
+/**
+ * Where a value lives: `json_extract(doc, path)`. `doc` and `path` are SQL text built only from validated ids and
+ * fixed aliases, never from user input. `folded` is SQL for foldText(value) when the value is text, or null when
+ * there is no folded form available (a sub-table cell without the fold function).
+ */
+export type ValueRef = { doc: string; path: string; folded: string | null };
+
+/** SQLite's name for the fold function registered by `registerQueryFunctions`. */
+export const FOLD_SQL_FUNCTION = 'formflow_fold_text';
+
+export function fieldRef(fieldId: string): ValueRef {
+  const path = jsonPath(fieldId);
+  return { doc: 'r.data', path, folded: `json_extract(r.search, ${path})` };
+}
+
+/** A cell of a sub-table row aliased `s` (a row of `json_each`); a row that is not an object has no cells. */
+export function cellRef(columnId: string, foldFunction: boolean): ValueRef {
+  const path = jsonPath(columnId);
+  const doc = `(CASE s.type WHEN 'object' THEN s.value ELSE '{}' END)`;
+  return { doc, path, folded: foldFunction ? `${FOLD_SQL_FUNCTION}(json_extract(${doc}, ${path}))` : null };
+}
+
+export const extractOf = (ref: ValueRef): string => `json_extract(${ref.doc}, ${ref.path})`;
+export const typeOf = (ref: ValueRef): string => `json_type(${ref.doc}, ${ref.path})`;

@@ -1,0 +1,81 @@
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Tenants: nothing crosses workspaces. */
+export const workspaces = sqliteTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    email: text('email'),
+    status: text('status').notNull().default('active'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('members_by_workspace').on(t.workspaceId)],
+);
+
+/** The org tree: `parentId` null at the root. */
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    parentId: text('parent_id').references((): AnySQLiteColumn => departments.id),
+    name: text('name').notNull(),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [index('departments_by_parent').on(t.workspaceId, t.parentId)],
+);
+
+export const roles = sqliteTable('roles', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
+  name: text('name').notNull(),
+});
+
+export const memberRoles = sqliteTable(
+  'member_roles',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    roleId: text('role_id')
+      .notNull()
+      .references(() => roles.id),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.roleId] }), index('member_roles_by_role').on(t.roleId)],
+);
+
+export const memberDepartments = sqliteTable(
+  'member_departments',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.departmentId] }),
+    index('member_departments_by_department').on(t.departmentId),
+  ],
+);
