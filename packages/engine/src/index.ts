@@ -21,3 +21,4 @@ export * from './parse/index.js';
 export { loadChinaRegions } from './regions/index.js';
 export { roundDecimal, type RoundMode } from './values/round-decimal.js';
 export { shiftDecimal } from './values/shift-decimal.js';
+export * from './schema-change/plan-type-change.js';

@@ -12,3 +12,5 @@ export { SQLITE_MIGRATIONS } from './sqlite/migrations/index.js';
 export { integrityCheck, foreignKeyViolations, BUSY_TIMEOUT_MS, type SynchronousMode } from './sqlite/pragmas.js';
 export * as tables from './sqlite/tables/index.js';
 export * from './sqlite/query/index.js';
+export * from './forms/index.js';
+export { checkpointIfLarge, WAL_CHECKPOINT_BYTES, type CheckpointResult } from './sqlite/wal-checkpoint.js';

@@ -21,7 +21,8 @@ export type StoredRecord = {
 
 export type FieldChange = { before: JsonValue; after: JsonValue };
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'restore';
+/** What wrote a history entry; `type_change` is a schema change converting the field's values (DESIGN §3). */
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'type_change';
 
 export type HistoryEntry = {
   recordId: string;
