@@ -1,9 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { checkAppDefinition } from '@formflow/engine';
+import type { Store } from '@formflow/store';
 import { checkJsonSafety, localizeProblem, parseDefinitionJson, type Problem } from '@formflow/schema';
 import { preferredLocale, sendProblem, statusTitle } from './problem-response.js';
 
 export type ServerOptions = {
+  /** The instance's store; the server does not close it (its opener does). */
+  store?: Store;
   /** Largest JSON body accepted, in bytes (RELIABILITY A2). */
   bodyLimit?: number;
   logger?: boolean;
@@ -84,7 +87,11 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     }),
   );
 
-  app.get('/api/v1/health', async () => ({ status: 'ok' }));
+  app.get('/api/v1/health', async () => {
+    if (!options.store) return { status: 'ok' };
+    options.store.db.prepare('SELECT 1').get(); // throws (500) if the database is unusable
+    return { status: 'ok', database: 'ok' };
+  });
 
   // Definitions reject duplicate keys and over-deep JSON (RELIABILITY A3, A5), so their routes get their own JSON
   // parser in an encapsulated scope; other routes keep Fastify's parser (records document "last key wins").

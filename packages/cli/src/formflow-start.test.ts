@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -31,9 +34,10 @@ describe('node packages/cli/bin/formflow.mjs start (end to end)', () => {
   it(
     'starts a real server on FORMFLOW_PORT=0, prints its URL, and answers GET /api/v1/health',
     async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'formflow-cli-'));
       const child = spawn(process.execPath, ['packages/cli/bin/formflow.mjs', 'start'], {
         cwd: REPO_ROOT,
-        env: { ...process.env, FORMFLOW_HOST: '127.0.0.1', FORMFLOW_PORT: '0' },
+        env: { ...process.env, FORMFLOW_HOST: '127.0.0.1', FORMFLOW_PORT: '0', FORMFLOW_DATA_DIR: dataDir },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
@@ -50,11 +54,13 @@ describe('node packages/cli/bin/formflow.mjs start (end to end)', () => {
         expect(port).toBeGreaterThan(0);
         const response = await fetch(`${url}/api/v1/health`);
         expect(response.status).toBe(200);
-        expect(await response.json()).toEqual({ status: 'ok' });
+        expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+        expect(existsSync(join(dataDir, 'formflow.db'))).toBe(true);
         expect(child.exitCode).toBeNull();
       } finally {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
         await exited;
+        rmSync(dataDir, { recursive: true, force: true });
       }
     },
     TIMEOUT_MS,

@@ -2,15 +2,19 @@ import { readFileSync } from 'node:fs';
 import { checkAppDefinition } from '@formflow/engine';
 import { localizeProblem, parseDefinitionJson } from '@formflow/schema';
 import { buildServer } from '@formflow/server';
+import { backupCommand, openDataStore, restoreCommand } from './data-commands.js';
+import type { TextSink } from './text-sink.js';
 
 const USAGE = `formflow <command>
 
-  start               start the Formflow server (FORMFLOW_HOST, default 127.0.0.1; FORMFLOW_PORT, default 3000)
-  validate <app.json> check an app definition and print every problem with its path
+  start                          start the server (FORMFLOW_HOST, default 127.0.0.1; FORMFLOW_PORT, default 3000;
+                                 FORMFLOW_DATA_DIR, default ./data; FORMFLOW_SYNCHRONOUS=FULL for FULL durability)
+  validate <app.json>            check an app definition and print every problem with its path
+  backup <file>                  online backup of the data folder's database into a new file
+  restore <file> <new-data-dir>  check a backup and make it the database of a new data folder
 `;
 
-/** Where the CLI writes: `process.stdout`/`process.stderr`, or any object with `write` (tests pass collectors). */
-export type TextSink = { write(text: string): unknown };
+export type { TextSink } from './text-sink.js';
 
 /** Runs one CLI command; returns the process exit code (-1 while `start` keeps the server running). */
 export async function main(
@@ -26,9 +30,17 @@ export async function main(
       err.write(`FORMFLOW_PORT must be a port number from 0 to 65535, got "${process.env.FORMFLOW_PORT}"\n`);
       return 2;
     }
-    const app = buildServer({ logger: false });
+    const store = openDataStore();
+    const app = buildServer({ logger: false, store });
+    const stop = async () => {
+      await app.close();
+      store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     const address = await app.listen({ host, port });
-    out.write(`Formflow is running at ${address}\nHealth: ${address}/api/v1/health\n`);
+    out.write(`Formflow is running at ${address}\nHealth: ${address}/api/v1/health\nData: ${store.path}\n`);
     return -1;
   }
   if (command === 'validate' && args[0]) {
@@ -47,6 +59,8 @@ export async function main(
     if (problems.length === 0) out.write(`${args[0]}: valid\n`);
     return problems.length === 0 ? 0 : 1;
   }
+  if (command === 'backup') return backupCommand(args[0], out, err);
+  if (command === 'restore') return restoreCommand(args[0], args[1], out, err);
   err.write(USAGE);
   return 2;
 }

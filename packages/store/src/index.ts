@@ -14,3 +14,4 @@ export * as tables from './sqlite/tables/index.js';
 export * from './sqlite/query/index.js';
 export * from './forms/index.js';
 export { checkpointIfLarge, WAL_CHECKPOINT_BYTES, type CheckpointResult } from './sqlite/wal-checkpoint.js';
+export { checkDatabaseFile } from './sqlite/check-database-file.js';
