@@ -1,12 +1,15 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { checkAppDefinition } from '@formflow/engine';
 import type { Store } from '@formflow/store';
+import { registerAuth } from './auth/index.js';
 import { checkJsonSafety, localizeProblem, parseDefinitionJson, type Problem } from '@formflow/schema';
 import { preferredLocale, sendProblem, statusTitle } from './problem-response.js';
 
 export type ServerOptions = {
-  /** The instance's store; the server does not close it (its opener does). */
+  /** The instance's store; the server does not close it (its opener does). With it, auth routes are mounted. */
   store?: Store;
+  /** Mark the session cookie `Secure` (behind HTTPS). */
+  secureCookies?: boolean;
   /** Largest JSON body accepted, in bytes (RELIABILITY A2). */
   bodyLimit?: number;
   logger?: boolean;
@@ -86,6 +89,9 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
       detail: `no route ${request.method} ${request.url}`,
     }),
   );
+
+  // Login, sessions and API keys: `request.actor` on every route; routes that need a caller use requireActor.
+  if (options.store) registerAuth(app, { store: options.store, secureCookies: options.secureCookies ?? false });
 
   app.get('/api/v1/health', async () => {
     if (!options.store) return { status: 'ok' };

@@ -1,2 +1,3 @@
 export { buildServer, type ServerOptions } from './build-server.js';
 export { preferredLocale, sendProblem, type ProblemDetails } from './problem-response.js';
+export * from './auth/index.js';

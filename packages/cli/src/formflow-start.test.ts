@@ -37,7 +37,14 @@ describe('node packages/cli/bin/formflow.mjs start (end to end)', () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'formflow-cli-'));
       const child = spawn(process.execPath, ['packages/cli/bin/formflow.mjs', 'start'], {
         cwd: REPO_ROOT,
-        env: { ...process.env, FORMFLOW_HOST: '127.0.0.1', FORMFLOW_PORT: '0', FORMFLOW_DATA_DIR: dataDir },
+        env: {
+          ...process.env,
+          FORMFLOW_HOST: '127.0.0.1',
+          FORMFLOW_PORT: '0',
+          FORMFLOW_DATA_DIR: dataDir,
+          FORMFLOW_ADMIN_EMAIL: 'boss@example.cn',
+          FORMFLOW_ADMIN_PASSWORD: 'correct horse 42',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
@@ -56,6 +63,18 @@ describe('node packages/cli/bin/formflow.mjs start (end to end)', () => {
         expect(response.status).toBe(200);
         expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
         expect(existsSync(join(dataDir, 'formflow.db'))).toBe(true);
+        // First start created the owner from FORMFLOW_ADMIN_EMAIL / FORMFLOW_ADMIN_PASSWORD: log in as them.
+        const login = await fetch(`${url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'boss@example.cn', password: 'correct horse 42' }),
+        });
+        expect(login.status).toBe(200);
+        const cookie = login.headers.get('set-cookie') ?? '';
+        expect(cookie).toMatch(/HttpOnly/);
+        const me = await fetch(`${url}/api/v1/auth/me`, { headers: { cookie: cookie.split(';')[0]! } });
+        expect(me.status).toBe(200);
+        expect(JSON.stringify(await me.json())).toContain('boss@example.cn');
         expect(child.exitCode).toBeNull();
       } finally {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { checkAppDefinition } from '@formflow/engine';
 import { localizeProblem, parseDefinitionJson } from '@formflow/schema';
-import { buildServer } from '@formflow/server';
+import { buildServer, ensureOwner } from '@formflow/server';
 import { backupCommand, openDataStore, restoreCommand } from './data-commands.js';
 import type { TextSink } from './text-sink.js';
 
@@ -31,7 +31,11 @@ export async function main(
       return 2;
     }
     const store = openDataStore();
-    const app = buildServer({ logger: false, store });
+    const owner = await ensureOwner(store, {
+      email: process.env.FORMFLOW_ADMIN_EMAIL,
+      password: process.env.FORMFLOW_ADMIN_PASSWORD,
+    });
+    const app = buildServer({ logger: false, store, secureCookies: process.env.FORMFLOW_SECURE_COOKIES === 'true' });
     const stop = async () => {
       await app.close();
       store.close();
@@ -41,6 +45,10 @@ export async function main(
     process.once('SIGTERM', stop);
     const address = await app.listen({ host, port });
     out.write(`Formflow is running at ${address}\nHealth: ${address}/api/v1/health\nData: ${store.path}\n`);
+    if (owner.created) {
+      out.write(`First start: created the owner ${owner.email}; log in with POST ${address}/api/v1/auth/login\n`);
+      if (owner.generatedPassword) out.write(`Generated password (shown once): ${owner.generatedPassword}\n`);
+    }
     return -1;
   }
   if (command === 'validate' && args[0]) {

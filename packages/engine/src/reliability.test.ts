@@ -326,9 +326,11 @@ describe('I4 — JsonLogic rules', () => {
   });
 
   it('at run time, var reads own properties only', () => {
-    expect(compileRule({ var: 'toString' })({})).toBeNull();
-    expect(compileRule({ var: 'hasOwnProperty' })({})).toBeNull();
-    expect(compileRule({ var: 'name.toString' })({ name: 'a' })).toBeNull();
+    // Object.prototype's names never compile as static paths; computed ones read own properties only.
+    expect(() => compileRule({ var: 'toString' })).toThrow(RuleError);
+    expect(() => compileRule({ var: 'name.hasOwnProperty' })).toThrow(RuleError);
+    expect(compileRule({ var: { cat: ['toStr', 'ing'] } })({})).toBeNull();
+    expect(compileRule({ var: { cat: ['name.', 'valueOf'] } })({ name: 'a' })).toBeNull();
     // Static forbidden paths never compile; computed ones read own properties only.
     expect(compileRule({ var: { cat: ['constr', 'uctor'] } })({})).toBeNull();
     expect(compileRule({ var: { cat: ['constructor.', 'constructor'] } })({})).toBeNull();
@@ -341,12 +343,12 @@ describe('I4 — JsonLogic rules', () => {
     const data = { f: () => 1, name: 'a', rows: [{ g: () => 2 }] };
     const rules: Rule[] = [
       { var: 'f' },
-      { var: 'toString' },
+      { var: { cat: ['to', 'String'] } },
       { var: { cat: ['construct', 'or'] } },
       { var: 'rows.0.g' },
       { map: [{ var: 'rows' }, { var: 'g' }] },
       { if: [true, { var: 'f' }, 0] },
-      { or: [{ var: 'f' }, { var: 'valueOf' }] },
+      { or: [{ var: 'f' }, { var: { cat: ['value', 'Of'] } }] },
     ];
     for (const rule of rules) {
       const result = compileRule(rule)(data);

@@ -15,3 +15,4 @@ export * from './sqlite/query/index.js';
 export * from './forms/index.js';
 export { checkpointIfLarge, WAL_CHECKPOINT_BYTES, type CheckpointResult } from './sqlite/wal-checkpoint.js';
 export { checkDatabaseFile } from './sqlite/check-database-file.js';
+export * from './auth/index.js';

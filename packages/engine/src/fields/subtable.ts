@@ -23,7 +23,7 @@ export const subtableField: FieldTypeDef = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { id: { type: 'string', minLength: 1, maxLength: 128 } },
+        properties: { id: { type: 'string', minLength: 1, maxLength: 128, cleanText: true } },
         required: ['id'],
       },
       maxItems: numberSetting(field, 'maxRows') ?? 200,

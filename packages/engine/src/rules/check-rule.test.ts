@@ -95,7 +95,8 @@ describe('run-time safety', () => {
     expect(compileRule({ var: { cat: ['toStr', 'ing'] } })({})).toBeNull();
     expect(compileRule({ var: 'a.length' })({ a: [1, 2] })).toBe(2);
     expect(compileRule({ var: 'a.0' })({ a: 'xyz' })).toBe('x');
-    expect(compileRule({ var: 'a.toString' })({ a: 'xyz' })).toBeNull();
+    expect(compileRule({ var: { cat: ['a.', 'toString'] } })({ a: 'xyz' })).toBeNull();
+    expect(() => compileRule({ var: 'a.toString' })).toThrow(/toString/);
   });
   it('reads an own constructor key as data', () => {
     const data = JSON.parse('{"constructor":{"prototype":{"isAdmin":true}},"__proto__":{"isAdmin":true}}');

@@ -1,5 +1,5 @@
 /** Path segments that are never allowed in a static `var` path (RELIABILITY A4, I4). */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export { FORBIDDEN_KEYS } from '@formflow/schema';
 
 /**
  * json-logic-js path semantics: `undefined`, `''` and `null` mean the whole data; anything else is

@@ -32,7 +32,7 @@ export function compileFieldCheck(field: FieldDef, registry: FieldRegistry, ajv:
     type,
     schema,
     validate: ajv.compile(schema),
-    writable: type.source === 'user' && !field.deleted,
+    writable: type.source === 'user' && !field.deleted && field.readonly !== true,
     normalize: normalize ? (value) => normalize(value, field) : null,
     columns: null,
   };

@@ -82,4 +82,8 @@ export const RECORD_ERROR_MESSAGES: Catalogue = {
   },
   INVALID_VALUE: { 'zh-CN': (p) => `「${s(p.label)}」的值无效`, en: (p) => `"${s(p.label)}" has an invalid value` },
   RULE_FAILED: { 'zh-CN': (p) => s(p.messageZh), en: (p) => s(p.messageEn) },
+  RULE_ERROR: {
+    'zh-CN': (p) => `表单规则无法计算：${s(p.reason)}`,
+    en: (p) => `a form rule could not be evaluated: ${s(p.reason)}`,
+  },
 };

@@ -24,7 +24,8 @@ export type RecordErrorCode =
   | 'UNKNOWN_PROPERTY'
   | 'MISSING_PROPERTY'
   | 'INVALID_VALUE'
-  | 'RULE_FAILED';
+  | 'RULE_FAILED'
+  | 'RULE_ERROR';
 
 /**
  * One problem with a record. `fieldId` is the top-level field (null for record-level problems);

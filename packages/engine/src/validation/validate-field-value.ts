@@ -34,22 +34,36 @@ function validateRows(
   newId: () => string,
 ): JsonValue {
   const columns = check.columns!;
+  const seen = new Set<string>();
   return rows.map((row, i) => {
-    const out: Record<string, JsonValue> = { id: row.id as string };
+    const rowId = row.id as string;
+    if (seen.has(rowId)) errors.push(makeError('DUPLICATE_ITEMS', check.field, formatPath([...path, i, 'id'])));
+    seen.add(rowId);
+    const out: Record<string, JsonValue> = { id: rowId };
     for (const key of Object.keys(row)) {
-      if (key !== 'id' && !columns.has(key))
+      if (key === 'id') continue;
+      const column = columns.get(key);
+      // Deleted columns are unknown; read-only and system columns cannot be written; computed cells (formulas,
+      // lookups) are dropped here and recomputed by the form's logic or the server.
+      if (!column || column.field.deleted) {
         errors.push(makeError('UNKNOWN_PROPERTY', check.field, formatPath([...path, i, key]), { key }));
+      } else if (!column.writable && column.type.source !== 'computed' && !isEmptyValue(row[key])) {
+        errors.push(makeError('READONLY_FIELD', column.field, formatPath([...path, i, key])));
+      }
     }
     for (const [id, column] of columns) {
       const cell = row[id];
+      if (!column.writable) {
+        if (column.type.source === 'computed' && cell !== undefined) out[id] = cell; // recomputed by the form's logic
+        continue;
+      }
       const cellPath = [...path, i, id];
-      if (isEmptyValue(cell)) {
-        if (column.field.required && column.writable)
-          errors.push(makeError('REQUIRED', column.field, formatPath(cellPath)));
+      if (isEmptyValue(cell) && !(cell !== null && typeof cell === 'object' && !Array.isArray(cell))) {
+        if (column.field.required) errors.push(makeError('REQUIRED', column.field, formatPath(cellPath)));
         if (cell !== undefined) out[id] = null;
         continue;
       }
-      out[id] = column.writable ? validateFieldValue(column, cell!, cellPath, errors, newId) : cell!;
+      out[id] = validateFieldValue(column, cell!, cellPath, errors, newId);
     }
     return out;
   });

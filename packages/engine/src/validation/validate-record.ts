@@ -49,13 +49,20 @@ export function validateRecord(form: FormDef, input: unknown, options: ValidateR
   const errors: RecordError[] = [];
   const compiled = compileFormSchema(form, options.registry);
   let patch = options.writableFieldIds ? null : fastPatch(compiled, input as Record<string, unknown>, options, errors);
-  if (errors.length > 0) return { ok: false, errors };
   if (!patch) {
+    errors.length = 0;
     patch = readPatch(compiled, input as Record<string, unknown>, options, errors);
     if (!patch) return { ok: false, errors };
-    // Value errors do not stop here: required-ness and form checks are reported with them, so a user sees every
-    // problem of the form at once.
     checkPatchValues(compiled, patch, options, errors);
+  }
+  // Value errors do not stop here: required-ness is reported with them, so a user sees every problem at once. A value
+  // that failed its check is never handed to the form's rules: logic sees null in its place.
+  const invalid = new Set<string>();
+  for (const error of errors) {
+    if (error.fieldId !== null && Object.hasOwn(patch.values, error.fieldId)) {
+      patch.values[error.fieldId] = null;
+      invalid.add(error.fieldId);
+    }
   }
 
   const update = options.mode === 'update';
@@ -64,14 +71,21 @@ export function validateRecord(form: FormDef, input: unknown, options: ValidateR
     const values = update ? { ...options.existing, ...patch.values } : patch.values;
     for (const check of compiled.staticRequired) {
       const id = check.id;
-      if (isEmptyValue(values[id]) && (!update || Object.hasOwn(patch.values, id))) {
+      if (isEmptyValue(values[id]) && !invalid.has(id) && (!update || Object.hasOwn(patch.values, id))) {
         errors.push(makeError('REQUIRED', check.field, id));
       }
     }
     if (errors.length > 0) return { ok: false, errors };
     return { ok: true, values, state: { values, fields: compiled.staticStates, failedChecks: [] } };
   }
-  return validateWithLogic(compiled, patch, options, errors);
+  try {
+    return validateWithLogic(compiled, patch, options, errors, invalid);
+  } catch (error) {
+    // A rule that cannot be evaluated (an invalid time zone, a value JavaScript cannot convert) is the caller's or
+    // the designer's problem, reported as such — never an exception out of validation.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [...errors, makeError('RULE_ERROR', null, '', { reason })] };
+  }
 }
 
 /**
@@ -103,7 +117,14 @@ function fastPatch(
     // Text that NFC changed is validated again in its stored form.
     if (changed && !compiled.validateAll(values)) return null;
   }
+  // Blank text and empty lists are stored as null: "empty" has one stored form (and claims no unique value).
+  for (const key in values) {
+    const v = values[key];
+    if ((typeof v === 'string' || Array.isArray(v)) && isEmptyValue(v)) values[key] = null;
+  }
   const newId = options.newId ?? newRowId;
+  const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
+  const budget = { left: limits.maxNodes };
   const post = compiled.postProcessed;
   for (let i = 0; i < post.length; i++) {
     const check = post[i]!;
@@ -112,8 +133,7 @@ function fastPatch(
     let value: JsonValue;
     if (check.columns) {
       // Sub-tables are not in validateAll beyond "an array": shape, NFC and rows are checked here.
-      const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
-      if (checkValueShape(raw, check.id, limits, { left: limits.maxNodes })) return null;
+      if (checkValueShape(raw, check.id, limits, budget)) return null;
       value = validateFieldValue(check, normalizeStrings(raw) as JsonValue, [check.id], errors, newId);
     } else {
       value = check.normalize!(raw);
@@ -176,8 +196,12 @@ function checkPatchValues(
   for (const check of patch.checks) {
     const key = check.field.id;
     const value = patch.values[key]!;
-    // An object is checked even when it holds nothing: `{}` is an empty address but a wrong-typed email.
-    if (isEmptyValue(value) && (value === null || typeof value !== 'object' || Array.isArray(value))) continue;
+    // An object is checked even when it holds nothing: `{}` is an empty address but a wrong-typed email. Blank text
+    // and empty lists are stored as null.
+    if (isEmptyValue(value) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      patch.values[key] = null;
+      continue;
+    }
     if (allValid && !check.columns) {
       if (check.normalize) patch.values[key] = check.normalize(value);
     } else {
@@ -192,6 +216,7 @@ function validateWithLogic(
   patch: Patch,
   options: ValidateRecordOptions,
   errors: RecordError[],
+  invalid: ReadonlySet<string>,
 ): ValidateRecordResult {
   const form = compiled.form;
   const update = options.mode === 'update';
@@ -201,6 +226,12 @@ function validateWithLogic(
   // On update, a field that was already empty while required stays a legacy gap unless the patch touches it.
   const before = update ? evaluateForm(form, options.existing ?? {}, options.context) : null;
   const values = state.values;
+  // Fields that the form's logic makes read-only cannot be changed by this write (RELIABILITY H3).
+  for (const id of Object.keys(patch.values)) {
+    const changed = update ? patch.values[id] !== options.existing?.[id] : !isEmptyValue(patch.values[id]);
+    if (state.fields[id]?.readonly && changed)
+      errors.push(makeError('READONLY_FIELD', compiled.byId.get(id)!.field, id));
+  }
   for (const check of compiled.fields) {
     if (!check.writable) continue;
     const id = check.field.id;
@@ -209,7 +240,8 @@ function validateWithLogic(
     if (isEmptyValue(value)) {
       const legacyGap =
         before !== null && !inPatch && isEmptyValue(options.existing?.[id]) && before.fields[id]?.required;
-      if (state.fields[id]?.required && !legacyGap) errors.push(makeError('REQUIRED', check.field, id));
+      if (state.fields[id]?.required && !legacyGap && !invalid.has(id))
+        errors.push(makeError('REQUIRED', check.field, id));
       continue;
     }
     // Values set by defaults or value-linkage rules are checked like typed ones.

@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '../ids.js';
+import { FORBIDDEN_KEYS, ID_PATTERN } from '../ids.js';
 import type { JsonSchema } from '../json-schema.js';
 
 /** Base URI of every Formflow schema `$id`. Other schemas (e.g. field settings) may `$ref` them. */
@@ -13,7 +13,7 @@ export function ref(name: string): JsonSchema {
 }
 
 /** ID_PATTERN, also refusing the keys that reach Object.prototype. */
-export const SAFE_ID_PATTERN = `^(?!(?:__proto__|constructor|prototype)$)${ID_PATTERN.slice(1)}`;
+export const SAFE_ID_PATTERN = `^(?!(?:${[...FORBIDDEN_KEYS].join('|')})$)${ID_PATTERN.slice(1)}`;
 
 export const idSchema: JsonSchema = { type: 'string', pattern: SAFE_ID_PATTERN };
 

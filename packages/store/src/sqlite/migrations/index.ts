@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.js';
 import { migration0001 } from './0001-system-tables.js';
+import { migration0002 } from './0002-auth.js';
 
 /** Every SQLite migration, in order. Append new ones; never edit an applied one. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [migration0001];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

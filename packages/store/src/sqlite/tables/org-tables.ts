@@ -18,6 +18,10 @@ export const members = sqliteTable(
     email: text('email'),
     status: text('status').notNull().default('active'),
     createdAt: text('created_at').notNull(),
+    /** Added by migration 0002 (login): NFC + lower-cased email, unique per workspace; scrypt hash; role. */
+    emailFolded: text('email_folded'),
+    passwordHash: text('password_hash'),
+    role: text('role').notNull().default('member'),
   },
   (t) => [index('members_by_workspace').on(t.workspaceId)],
 );

@@ -1,0 +1,16 @@
+import type { WorkspaceRole } from '@formflow/store';
+
+/** Who a request acts as: resolved from the session cookie or an API key on every request, never cached (H7). */
+export type Actor = {
+  workspaceId: string;
+  memberId: string;
+  role: WorkspaceRole;
+  via: 'session' | 'apiKey';
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `registerAuth`'s onRequest hook; null for anonymous requests. */
+    actor: Actor | null;
+  }
+}

@@ -1,0 +1,32 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AuthRepository } from '@formflow/store';
+import type { Actor } from './actor.js';
+import { parseCookies } from './cookies.js';
+
+export const SESSION_COOKIE = 'ff_session';
+
+/** The session token of the `ff_session` cookie, if any. */
+export function sessionToken(headers: IncomingHttpHeaders): string | undefined {
+  return parseCookies(headers.cookie).get(SESSION_COOKIE) || undefined;
+}
+
+/**
+ * The actor of a request, read from the database every time (RELIABILITY H7). An `Authorization` header, when
+ * present, decides alone: `Bearer ff_…` is an API key, anything else is anonymous (no fallback to the cookie).
+ * The URL plays no part, so no path spelling can authenticate differently (H6).
+ */
+export function resolveActor(auth: AuthRepository, headers: IncomingHttpHeaders): Actor | null {
+  const authorization = headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer +(ff_\S+)$/i.exec(authorization.trim());
+    const context = match?.[1] ? auth.authenticateApiKey(match[1]) : null;
+    return context
+      ? { workspaceId: context.workspace.id, memberId: context.member.id, role: context.member.role, via: 'apiKey' }
+      : null;
+  }
+  const token = sessionToken(headers);
+  const context = token ? auth.getSession(token) : null;
+  return context
+    ? { workspaceId: context.workspace.id, memberId: context.member.id, role: context.member.role, via: 'session' }
+    : null;
+}

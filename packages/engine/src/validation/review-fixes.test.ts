@@ -1,0 +1,90 @@
+/** Defects found in review of validateRecord, each pinned by the input that triggered it. */
+import { describe, expect, it } from 'vitest';
+import type { FormDef } from '@formflow/schema';
+import { fieldRegistry } from '../fields/index.js';
+import { validateRecord } from './validate-record.js';
+
+const options = { registry: fieldRegistry };
+const codes = (r: ReturnType<typeof validateRecord>) => (r.ok ? [] : r.errors.map((e) => `${e.path}:${e.code}`));
+
+const form: FormDef = {
+  id: 'f',
+  name: 'f',
+  fields: [
+    { id: 'name', type: 'text', label: 'n', settings: { maxLength: 3 } },
+    { id: 'amount', type: 'number', label: 'a' },
+    { id: 'ok', type: 'boolean', label: 'ok' },
+    { id: 'secret', type: 'text', label: 's', readonly: true, hidden: true },
+    { id: 'locked', type: 'boolean', label: 'l' },
+    { id: 'note', type: 'text', label: 'note' },
+    {
+      id: 'rows',
+      type: 'subtable',
+      label: 'r',
+      settings: {
+        fields: [
+          { id: 'c', type: 'text', label: 'c' },
+          { id: 'ro', type: 'text', label: 'ro', readonly: true },
+          {
+            id: 'f',
+            type: 'formula',
+            label: 'f',
+            settings: { formula: { cat: [{ var: 'c' }, '!'] }, resultType: 'text' },
+          },
+        ],
+      },
+    },
+  ],
+  logic: [
+    { id: 'big', kind: 'visible', when: { '>': [{ var: 'amount' }, 100] }, fields: ['note'] },
+    { id: 'lock', kind: 'readonly', when: { var: 'locked' }, fields: ['note'] },
+  ],
+};
+
+describe('validateRecord review fixes', () => {
+  it('an object JavaScript cannot convert never reaches the rules: a type error, not an exception', () => {
+    expect(codes(validateRecord(form, { amount: { toString: 1 } }, options))).toEqual([
+      'amount.toString:FORBIDDEN_KEY',
+    ]);
+    expect(codes(validateRecord(form, { amount: [{ valueOf: 1 }] }, options))).toEqual([
+      'amount[0].valueOf:FORBIDDEN_KEY',
+    ]);
+    expect(codes(validateRecord(form, { amount: { a: 1 } }, options))).toEqual(['amount:TYPE_MISMATCH']);
+  });
+
+  it('blank text and empty lists are stored as null, never as a wrong-typed or over-long value', () => {
+    const r = validateRecord(form, { amount: '   ', ok: '', name: ' '.repeat(5000), note: [] }, options);
+    expect(r.ok && r.values).toEqual({ amount: null, ok: null, name: null, note: null });
+  });
+
+  it('read-only fields cannot be written: statically, through logic, or in a sub-table cell', () => {
+    expect(codes(validateRecord(form, { secret: 'overwritten' }, options))).toEqual(['secret:READONLY_FIELD']);
+    expect(codes(validateRecord(form, { locked: true, note: 'x' }, options))).toEqual(['note:READONLY_FIELD']);
+    const existing = { locked: true, note: 'kept' };
+    expect(codes(validateRecord(form, { note: 'changed' }, { ...options, mode: 'update', existing }))).toEqual([
+      'note:READONLY_FIELD',
+    ]);
+    expect(validateRecord(form, { note: 'kept' }, { ...options, mode: 'update', existing }).ok).toBe(true);
+    expect(codes(validateRecord(form, { rows: [{ id: 'r1', c: 'a', ro: 'w' }] }, options))).toEqual([
+      'rows[0].ro:READONLY_FIELD',
+    ]);
+  });
+
+  it('sub-table rows: computed cells are recomputed, row ids must be clean and unique', () => {
+    const r = validateRecord(form, { rows: [{ id: 'r1', c: 'a', f: 'forged' }] }, options);
+    expect(r.ok && (r.values.rows as { f: string }[])[0]!.f).toBe('a!');
+    expect(codes(validateRecord(form, { rows: [{ id: 'a\u0000' }] }, options))).toEqual([
+      'rows[0].id:INVALID_CHARACTER',
+    ]);
+    expect(codes(validateRecord(form, { rows: [{ id: 'x' }, { id: 'x' }] }, options))).toEqual([
+      'rows[1].id:DUPLICATE_ITEMS',
+    ]);
+  });
+
+  it('a value error is reported alone, not also as REQUIRED, and an invalid time zone is an error, not a throw', () => {
+    const req: FormDef = { id: 'q', name: 'q', fields: [{ id: 'n', type: 'number', label: 'n', required: true }] };
+    expect(codes(validateRecord(req, { n: 'abc' }, options))).toEqual(['n:TYPE_MISMATCH']);
+    const r = validateRecord(form, { amount: 5 }, { ...options, context: { timezone: 'Mars/Olympus' } });
+    expect(codes(r)).toEqual([':RULE_ERROR']);
+  });
+});
