@@ -1,3 +1,4 @@
+import { normalizeText, wellFormed } from '../text/index.js';
 import type { JsonValue } from '@formflow/schema';
 
 export type FormulaResultType = 'number' | 'text' | 'date' | 'boolean';
@@ -14,7 +15,8 @@ export function coerceResult(value: JsonValue, resultType: FormulaResultType | u
     }
     case 'text':
       if (value === null) return null;
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      // Formulas can cut a surrogate pair (`substr`) or build decomposed text (`cat`): store well-formed NFC.
+      return normalizeText(wellFormed(typeof value === 'object' ? JSON.stringify(value) : String(value)));
     case 'date':
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
     case 'boolean':

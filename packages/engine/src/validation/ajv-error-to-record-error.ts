@@ -41,6 +41,9 @@ export function ajvErrorToRecordError(error: ErrorObject, field: FieldDef, baseP
     case 'minLength':
       return makeError('TOO_SHORT', field, path, { limit: Number(error.schema) });
     case 'pattern':
+      // The shape of a stored date-time is a format to the user, not a designer's pattern.
+      if (field.type === 'datetime')
+        return makeError('INVALID_FORMAT', field, path, { format: 'date-time', formatZh: '日期时间' });
       return makeError('PATTERN_MISMATCH', field, path);
     case 'enum':
     case 'const':
@@ -49,6 +52,8 @@ export function ajvErrorToRecordError(error: ErrorObject, field: FieldDef, baseP
       const format = String(p.format);
       return makeError('INVALID_FORMAT', field, path, { format, formatZh: FORMAT_NAMES_ZH[format] ?? format });
     }
+    case 'instant':
+      return makeError('INVALID_FORMAT', field, path, { format: 'date-time', formatZh: '日期时间' });
     case 'calendarDate':
       return makeError('INVALID_FORMAT', field, path, { format: 'date', formatZh: '日期' });
     case 'dateMinimum':

@@ -79,6 +79,7 @@ export function compileFormSchema(form: FormDef, registry: FieldRegistry): Compi
 
 /** The schema also accepting null: ajv's `nullable` where the schema names one type (cheaper), else `anyOf`. */
 function nullable(schema: JsonSchema): JsonSchema {
+  if (schema.type === 'array') schema = { ...schema, noteEmptyList: true }; // empty lists are stored as null
   if (typeof schema.type !== 'string' || schema.const !== undefined) return { anyOf: [{ type: 'null' }, schema] };
   // ajv's `nullable` does not extend an `enum`: null joins the list itself.
   return Array.isArray(schema.enum)

@@ -87,4 +87,62 @@ describe('validateRecord review fixes', () => {
     const r = validateRecord(form, { amount: 5 }, { ...options, context: { timezone: 'Mars/Olympus' } });
     expect(codes(r)).toEqual([':RULE_ERROR']);
   });
+
+  it('date-times are stored only in forms filters and SQL can read (seconds, Z or ±hh:mm, years 0001–9999)', () => {
+    const f: FormDef = { id: 't', name: 't', fields: [{ id: 'at', type: 'datetime', label: 'at' }] };
+    for (const bad of [
+      '2025-01-01T00:00:00+08',
+      '2016-12-31T23:59:60Z',
+      '9999-12-31T23:59:59-14:00',
+      '2025-01-01T00:00Z',
+    ]) {
+      expect(codes(validateRecord(f, { at: bad }, options))).toEqual(['at:INVALID_FORMAT']);
+    }
+    const r = validateRecord(f, { at: '2025-01-01T08:00:00+08:00' }, options);
+    expect(r.ok && r.values.at).toBe('2025-01-01T00:00:00.000Z');
+  });
+
+  it('text computed by defaults, value linkage and formulas is stored in NFC and well-formed', () => {
+    const f: FormDef = {
+      id: 'c',
+      name: 'c',
+      fields: [
+        { id: 'who', type: 'text', label: 'who', defaultValue: 'Miche\u0301l' },
+        { id: 'src', type: 'text', label: 'src' },
+        { id: 'copy', type: 'text', label: 'copy' },
+        {
+          id: 'first',
+          type: 'formula',
+          label: 'first',
+          settings: { formula: { substr: [{ var: 'src' }, 0, 1] }, resultType: 'text' },
+        },
+      ],
+      logic: [{ id: 'a', kind: 'assign', field: 'copy', value: { cat: ['e', '\u0301'] } }],
+    };
+    const r = validateRecord(f, { src: '😀e' }, options);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.values.who).toBe('Mich\u00e9l');
+    expect(r.values.copy).toBe('\u00e9');
+    expect(r.values.first).toBe('\ufffd');
+  });
+
+  it('the fast path stores blank text and empty lists as null too (values that pass the whole-record validator)', () => {
+    const f: FormDef = {
+      id: 'e',
+      name: 'e',
+      fields: [
+        { id: 't', type: 'text', label: 't' },
+        { id: 'm', type: 'multiselect', label: 'm', settings: { options: [{ id: 'a', label: 'A' }] } },
+        { id: 'x', type: 'text', label: 'x' },
+      ],
+    };
+    const r = validateRecord(f, { t: ' \u3000 ', m: [], x: 'kept' }, options);
+    expect(r.ok && r.values).toEqual({ t: null, m: null, x: 'kept' });
+    // Blank text that starts with non-ASCII white space (the ideographic space of Chinese input methods, U+1680).
+    const wide = validateRecord(f, { t: '\u3000\u3000', x: '\u1680' }, options);
+    expect(wide.ok && wide.values).toEqual({ t: null, x: null });
+    const plain = validateRecord(f, { t: 'a', m: ['a'] }, options);
+    expect(plain.ok && plain.values).toEqual({ t: 'a', m: ['a'] });
+  });
 });

@@ -100,6 +100,7 @@ function fastPatch(
   errors: RecordError[],
 ): Patch | null {
   textScan.needsNfc = false;
+  textScan.hasEmpty = false;
   if (!compiled.validateAll(input)) return null;
   // validateAll admitted only writable field ids, so every key has a check; its `cleanText` scan told us whether any
   // text needs NFC (rare: decomposed accents, some scripts), and only then do we walk the values for it.
@@ -117,10 +118,13 @@ function fastPatch(
     // Text that NFC changed is validated again in its stored form.
     if (changed && !compiled.validateAll(values)) return null;
   }
-  // Blank text and empty lists are stored as null: "empty" has one stored form (and claims no unique value).
-  for (const key in values) {
-    const v = values[key];
-    if ((typeof v === 'string' || Array.isArray(v)) && isEmptyValue(v)) values[key] = null;
+  // Blank text and empty lists are stored as null: "empty" has one stored form (and claims no unique value). The
+  // validator's scans flagged whether there is any.
+  if (textScan.hasEmpty) {
+    for (const key in values) {
+      const v = values[key];
+      if ((typeof v === 'string' || Array.isArray(v)) && isEmptyValue(v)) values[key] = null;
+    }
   }
   const newId = options.newId ?? newRowId;
   const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
@@ -246,7 +250,7 @@ function validateWithLogic(
     }
     // Values set by defaults or value-linkage rules are checked like typed ones.
     if (value !== patch.values[id] && (!update || value !== options.existing?.[id])) {
-      values[id] = validateFieldValue(check, value!, [id], errors, newId);
+      values[id] = validateFieldValue(check, normalizeStrings(value) as JsonValue, [id], errors, newId);
     }
   }
   // Form-level checks read other fields' values: they only mean something once every value is valid.

@@ -19,6 +19,6 @@ function isBlank(text: string): boolean {
   if (text === '') return true;
   const first = text.charCodeAt(0);
   // Fast exit for the common case: text starting with a visible character.
-  if (first > 0x20 && first !== 0xa0 && first !== 0x3000 && first < 0x2000) return false;
+  if (first > 0x20 && first !== 0xa0 && first !== 0x1680 && first !== 0x3000 && first < 0x2000) return false;
   return text.trim() === '';
 }

@@ -10,7 +10,9 @@ export const DATE_VALUE_SCHEMA: JsonSchema = { type: 'string', calendarDate: tru
 export const INSTANT_VALUE_SCHEMA: JsonSchema = {
   type: 'string',
   format: 'date-time',
-  pattern: '^(?!0000)\\d{4}-\\d{2}-\\d{2}[Tt ]',
+  // Seconds required (no leap second), offset `Z` or `±hh:mm`: the forms filters and SQL can read.
+  pattern: '^(?!0000)\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:[0-5]\\d(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})$',
+  instant: true,
 };
 
 export const ID_VALUE_SCHEMA: JsonSchema = { type: 'string', minLength: 1, maxLength: 128, cleanText: true };
