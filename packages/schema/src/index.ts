@@ -17,7 +17,7 @@ export * from './template.js';
 export * from './field-settings/index.js';
 export * from './schemas/index.js';
 export { checkJsonSafety } from './guards/check-json-safety.js';
-export { findInvalidCharacter } from './guards/find-invalid-character.js';
+export { findInvalidCharacter, type InvalidCharacter } from './guards/find-invalid-character.js';
 export {
   DEFINITION_LIMITS,
   MAX_DEFINITION_TEXT,

@@ -1,3 +1,4 @@
+import { RELATIVE_OPERATORS, SEARCH_OPERATORS } from './operator-groups.js';
 import type { FieldDef, FilterOperator } from '@formflow/schema';
 import { compileDatetime } from './compile-datetime.js';
 import { compileIdSet } from './compile-id-set.js';
@@ -14,18 +15,9 @@ import type { ValuePredicate } from './types.js';
  */
 export const TRUE_ON_EMPTY: ReadonlySet<FilterOperator> = new Set(['neq', 'notIn', 'notContains', 'hasNone']);
 
-const RELATIVE: ReadonlySet<FilterOperator> = new Set([
-  'isToday',
-  'isThisWeek',
-  'isThisMonth',
-  'withinLastDays',
-  'withinNextDays',
-]);
-const SEARCH: ReadonlySet<FilterOperator> = new Set(['contains', 'notContains', 'startsWith', 'endsWith']);
-
 function positive(field: FieldDef, op: FilterOperator, operand: unknown): ValuePredicate {
   const kind = fieldKind(field);
-  if (RELATIVE.has(op)) {
+  if (RELATIVE_OPERATORS.has(op)) {
     return compileRelativeDate(kind, op as Parameters<typeof compileRelativeDate>[1], Number(operand ?? 0));
   }
   switch (kind) {
@@ -37,7 +29,7 @@ function positive(field: FieldDef, op: FilterOperator, operand: unknown): ValueP
     case 'datetime':
       return compileDatetime(op, operand);
     default:
-      return SEARCH.has(op) ? compileTextSearch(op, operand) : compileScalar(kind, op, operand);
+      return SEARCH_OPERATORS.has(op) ? compileTextSearch(op, operand) : compileScalar(kind, op, operand);
   }
 }
 

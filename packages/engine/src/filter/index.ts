@@ -12,3 +12,4 @@ export { addDays } from './add-days.js';
 export { zonedToday } from './zoned-today.js';
 export { zonedDayStart } from './zoned-day-start.js';
 export { relativeDayRange, type DayRange, type RelativeDateOperator } from './relative-day-range.js';
+export { RELATIVE_OPERATORS, SEARCH_OPERATORS } from './operator-groups.js';

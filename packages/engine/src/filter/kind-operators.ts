@@ -1,17 +1,12 @@
 import type { FieldDef, FilterOperator } from '@formflow/schema';
 import type { FieldKind } from './field-kind.js';
+import { RELATIVE_OPERATORS, SEARCH_OPERATORS } from './operator-groups.js';
 
 const EMPTY_OPS: readonly FilterOperator[] = ['isEmpty', 'isNotEmpty'];
 const EQUALITY: readonly FilterOperator[] = ['eq', 'neq', 'in', 'notIn'];
 const ORDER: readonly FilterOperator[] = ['gt', 'gte', 'lt', 'lte', 'between'];
-const TEXT_SEARCH: readonly FilterOperator[] = ['contains', 'notContains', 'startsWith', 'endsWith'];
-const RELATIVE: readonly FilterOperator[] = [
-  'isToday',
-  'isThisWeek',
-  'isThisMonth',
-  'withinLastDays',
-  'withinNextDays',
-];
+const TEXT_SEARCH: readonly FilterOperator[] = [...SEARCH_OPERATORS];
+const RELATIVE: readonly FilterOperator[] = [...RELATIVE_OPERATORS];
 const SET: readonly FilterOperator[] = ['hasAny', 'hasAll', 'hasNone', 'contains', 'notContains'];
 
 const BY_KIND: Record<FieldKind, ReadonlySet<FilterOperator>> = {

@@ -1,4 +1,5 @@
-import type { FormDef, JsonValue, LocalizedText } from '@formflow/schema';
+import type { FieldDef, FormDef, JsonValue, LocalizedText } from '@formflow/schema';
+import { fieldRegistry } from '../fields/index.js';
 import { isEmptyValue } from '../values/is-empty-value.js';
 import { truthy } from '../rules/index.js';
 import { compileFormLogic, type CompiledFormLogic } from './compile-form-logic.js';
@@ -14,9 +15,6 @@ export type FormState = {
   /** Form-level checks (`validate` logic rules) that do not hold. */
   failedChecks: { id: string; fields: string[]; message: LocalizedText }[];
 };
-
-/** Types whose value nobody types in: the engine or the server computes it. */
-const COMPUTED_TYPES = new Set(['formula', 'lookup', 'rollup', 'serial', 'createdBy', 'createdAt', 'updatedAt']);
 
 /**
  * The live state of a form for given values: computed values in dependency order, then visible / required /
@@ -43,7 +41,7 @@ export function evaluateForm(
     fields[field.id] = {
       visible,
       required: visible && (field.required === true || any(logic.required.get(field.id))),
-      readonly: field.readonly === true || COMPUTED_TYPES.has(field.type) || any(logic.readonly.get(field.id)),
+      readonly: field.readonly === true || isComputed(field) || any(logic.readonly.get(field.id)),
     };
   }
   const failedChecks = logic.validations
@@ -76,7 +74,7 @@ export function staticFieldStates(logic: CompiledFormLogic): Record<string, Fiel
       states[field.id] = Object.freeze({
         visible,
         required: visible && field.required === true,
-        readonly: field.readonly === true || COMPUTED_TYPES.has(field.type),
+        readonly: field.readonly === true || isComputed(field),
       });
     }
     states = Object.freeze(states);
@@ -105,4 +103,11 @@ export function applyDefaults(
     out[d.field.id] = scope[d.field.id] = value;
   }
   return out;
+}
+
+/** Nobody types these values in: the engine or the server computes them (the type's `source`). */
+function isComputed(field: FieldDef): boolean {
+  if (!fieldRegistry.has(field.type)) return false;
+  const source = fieldRegistry.get(field.type).source;
+  return source === 'computed' || source === 'system';
 }

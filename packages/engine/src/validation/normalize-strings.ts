@@ -1,15 +1,12 @@
 import { normalizeText } from '../text/normalize-text.js';
 
-/** NFC form of a string (see normalizeText). */
-export const nfc = normalizeText;
-
 /**
  * A JSON value with every string (values, not keys) in NFC (RELIABILITY K1: the one change made on write).
  * Copy on write: the value itself comes back when nothing changes; changed arrays and objects are copies, so the
  * caller's value is never modified. Callers have checked depth first (checkValueShape), so recursion is bounded.
  */
 export function normalizeStrings(value: unknown): unknown {
-  if (typeof value === 'string') return nfc(value);
+  if (typeof value === 'string') return normalizeText(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     let out: unknown[] | null = null;

@@ -10,7 +10,7 @@ import { compileFormSchema, type CompiledFormSchema } from './compile-form-schem
 import { textScan } from './create-ajv.js';
 import { makeError } from './make-error.js';
 import { newRowId } from './new-row-id.js';
-import { nfc, normalizeStrings } from './normalize-strings.js';
+import { normalizeStrings } from './normalize-strings.js';
 import type { RecordError } from './record-error.js';
 import { validateFieldValue } from './validate-field-value.js';
 
@@ -109,7 +109,7 @@ function fastPatch(
     let changed = false;
     for (const key in values) {
       const raw = values[key]!;
-      const value = (typeof raw === 'string' ? nfc(raw) : normalizeStrings(raw)) as JsonValue;
+      const value = normalizeStrings(raw) as JsonValue;
       if (value !== raw) {
         values[key] = value;
         changed = true;
@@ -177,7 +177,7 @@ function readPatch(
     else if (!check.writable || (options.writableFieldIds && !options.writableFieldIds.has(key))) {
       errors.push(makeError('READONLY_FIELD', check.field, key));
     } else {
-      const value = typeof raw === 'string' ? nfc(raw) : normalizeStrings(raw);
+      const value = normalizeStrings(raw);
       if (value !== raw) values[key] = value as JsonValue;
       checks.push(check);
     }

@@ -47,8 +47,9 @@ export function checkJsonSafety(value: unknown, limits: Partial<JsonSafetyLimits
       problems.push(makeProblem('STRING_TOO_LONG', path, { limit: maxStringLength, length: text.length }));
       return;
     }
-    const index = findInvalidCharacter(text);
-    if (index >= 0) {
+    const found = findInvalidCharacter(text);
+    if (found !== null) {
+      const index = found.index;
       const codePoint = text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
       problems.push(makeProblem('INVALID_CHARACTER', path, { codePoint, index, ...(isKey ? { key: true } : {}) }));
     }
@@ -93,7 +94,7 @@ export function checkJsonSafety(value: unknown, limits: Partial<JsonSafetyLimits
         problems.push(makeProblem('FORBIDDEN_KEY', pathOf(child), { key }));
         continue;
       }
-      if (key.length > maxStringLength || findInvalidCharacter(key) >= 0) {
+      if (key.length > maxStringLength || findInvalidCharacter(key) !== null) {
         checkString(key, child, true);
         continue;
       }

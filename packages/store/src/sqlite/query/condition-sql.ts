@@ -1,4 +1,4 @@
-import { TRUE_ON_EMPTY, type FilterContext } from '@formflow/engine';
+import { RELATIVE_OPERATORS, SEARCH_OPERATORS, TRUE_ON_EMPTY, type FilterContext } from '@formflow/engine';
 import type { FieldDef, FilterOperator } from '@formflow/schema';
 import { datetimeSql, instantOf, withinSql } from './datetime-sql.js';
 import { nonEmptySql } from './empty-sql.js';
@@ -10,15 +10,6 @@ import { param, sql, type Sql } from './sql-fragment.js';
 import { textSearchSql, type SearchOp } from './text-sql.js';
 import { extractOf, typeOf, type ValueRef } from './value-ref.js';
 import { addDays, relativeDayRange, zonedDayStart, type RelativeDateOperator } from '@formflow/engine';
-
-const RELATIVE: ReadonlySet<FilterOperator> = new Set([
-  'isToday',
-  'isThisWeek',
-  'isThisMonth',
-  'withinLastDays',
-  'withinNextDays',
-]);
-const SEARCH: ReadonlySet<FilterOperator> = new Set(['contains', 'notContains', 'startsWith', 'endsWith']);
 
 export type ConditionOptions = { foldFunction: boolean };
 
@@ -39,7 +30,7 @@ function positive(
   o: ConditionOptions,
 ): Sql {
   const kind = fieldKind(field);
-  if (RELATIVE.has(op)) return relativeSql(kind, ref, op, operand, ctx);
+  if (RELATIVE_OPERATORS.has(op)) return relativeSql(kind, ref, op, operand, ctx);
   switch (kind) {
     case 'option':
     case 'options':
@@ -49,7 +40,7 @@ function positive(
     case 'datetime':
       return datetimeSql(ref, op, operand, ctx);
     default:
-      if (!SEARCH.has(op)) return scalarSql(kind, ref, op, operand);
+      if (!SEARCH_OPERATORS.has(op)) return scalarSql(kind, ref, op, operand);
       if (kind === 'structured' && !o.foldFunction) {
         throw new QueryError(
           'NOT_TRANSLATABLE',
