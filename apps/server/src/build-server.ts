@@ -2,7 +2,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { checkAppDefinition } from '@formflow/engine';
 import type { Store } from '@formflow/store';
 import { registerAuth } from './auth/index.js';
-import { checkJsonSafety, localizeProblem, parseDefinitionJson, type Problem } from '@formflow/schema';
+import { createServerContext } from './context/create-server-context.js';
+import { installRouteValidator, validationItems } from './http/route-validator.js';
+import { registerApiDocs } from './http/api-docs.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerRoutes } from './routes/register-routes.js';
+import { localizeProblem } from '@formflow/schema';
+import { DefinitionBodyError, useDefinitionJsonParser } from './http/definition-body.js';
 import { preferredLocale, sendProblem, statusTitle } from './problem-response.js';
 
 export type ServerOptions = {
@@ -13,7 +19,17 @@ export type ServerOptions = {
   /** Largest JSON body accepted, in bytes (RELIABILITY A2). */
   bodyLimit?: number;
   logger?: boolean;
+  /** Where uploads and import spools go; `<dirname(store.path)>` by default. */
+  dataDir?: string;
+  /** Clock for permissions' "today", record timestamps come from the store's own clock. */
+  now?: () => Date;
 };
+
+/** Makes a plugin share its parent's scope (what fastify-plugin does), so its hooks reach every route. */
+function unencapsulated<T extends (instance: FastifyInstance) => Promise<void>>(plugin: T): T {
+  Object.assign(plugin, { [Symbol.for('skip-override')]: true });
+  return plugin;
+}
 
 /** Our machine-readable codes for the Fastify errors a client can cause. */
 const FASTIFY_CODES: Record<string, string> = {
@@ -23,27 +39,6 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
 };
-
-/** A definition body refused before any handler runs (RELIABILITY A1, A3, A4, A5): answered 400 with every problem. */
-class DefinitionBodyError extends Error {
-  readonly statusCode = 400;
-  constructor(readonly problems: Problem[]) {
-    super(problems[0]?.message ?? 'invalid definition body');
-  }
-}
-
-/**
- * Parses a definition body with the schema's guards instead of Fastify's JSON parser: an iterative scan that
- * rejects duplicate keys and over-deep nesting before `JSON.parse` runs, then `checkJsonSafety` (forbidden keys such
- * as `__proto__`/`constructor`, invalid characters, oversized strings). Any problem is a 400.
- */
-function parseDefinitionBody(body: string): unknown {
-  const parsed = parseDefinitionJson(body);
-  if (!parsed.ok) throw new DefinitionBodyError(parsed.problems);
-  const unsafe = checkJsonSafety(parsed.value);
-  if (unsafe.length > 0) throw new DefinitionBodyError(unsafe);
-  return parsed.value;
-}
 
 /**
  * The Formflow HTTP API. This first cut serves health and definition validation with the engine;
@@ -55,11 +50,36 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Router-level refusals (a path parameter over 100 characters, a malformed URL) answer problem+json too.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      return sendProblem(reply, {
+        status,
+        title: statusTitle(status),
+        code: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'INVALID_URL',
+        detail: status === 414 ? 'a path parameter is too long' : 'the URL is malformed',
+      });
+    },
   });
+  installRouteValidator(app);
   // JSON routes take JSON only: text/plain gets 415, which also closes CSRF "simple requests" (RELIABILITY A5).
   app.removeContentTypeParser('text/plain');
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    const validation = (error as { validation?: unknown[]; validationContext?: string }).validation;
+    if (Array.isArray(validation)) {
+      const errors = validationItems(
+        (error as { validationContext?: string }).validationContext,
+        validation as never[],
+      );
+      return sendProblem(reply, {
+        status: 400,
+        title: 'Bad Request',
+        code: errors[0]?.code ?? 'VALIDATION_FAILED',
+        detail: errors[0]?.message ?? 'the request does not match the route schema',
+        errors,
+      });
+    }
     if (error instanceof DefinitionBodyError) {
       const locale = preferredLocale(request.headers['accept-language']);
       return sendProblem(reply, {
@@ -67,6 +87,17 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
         title: 'Invalid definition body',
         code: error.problems[0]?.code ?? 'INVALID_JSON',
         errors: error.problems.map((p) => ({ path: p.path, code: p.code, message: localizeProblem(p, locale) })),
+      });
+    }
+    // The database stayed locked past the busy timeout (a long write, e.g. an allOrNothing import's one
+    // transaction): a clean, retryable 503 rather than a 500.
+    if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_BUSY_SNAPSHOT' || error.code === 'SQLITE_LOCKED') {
+      void reply.header('retry-after', '5');
+      return sendProblem(reply, {
+        status: 503,
+        title: statusTitle(503),
+        code: 'BUSY',
+        detail: 'the database is busy (a large import may be writing); retry shortly',
       });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -90,26 +121,51 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     }),
   );
 
-  // Login, sessions and API keys: `request.actor` on every route; routes that need a caller use requireActor.
-  if (options.store) registerAuth(app, { store: options.store, secureCookies: options.secureCookies ?? false });
+  registerSecurityHeaders(app);
+  // The OpenAPI document collects every route registered after it (the route schemas are the contract).
+  registerApiDocs(app);
+  const store = options.store;
+  if (store) {
+    // Login, sessions and API keys: `request.actor` on every route; routes that need a caller use requireActor.
+    app.register(
+      unencapsulated(async (instance) => {
+        registerAuth(instance, { store, secureCookies: options.secureCookies ?? false });
+      }),
+    );
+    const ctx = createServerContext(store, { dataDir: options.dataDir, now: options.now });
+    app.register(async (api) => registerRoutes(api, ctx));
+  }
 
-  app.get('/api/v1/health', async () => {
-    if (!options.store) return { status: 'ok' };
-    options.store.db.prepare('SELECT 1').get(); // throws (500) if the database is unusable
-    return { status: 'ok', database: 'ok' };
+  // Inside a plugin so the OpenAPI collector (registered above) sees it.
+  app.register(async (core) => {
+    core.get(
+      '/api/v1/health',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Liveness and database check',
+          security: [],
+          response: {
+            200: {
+              type: 'object',
+              properties: { status: { type: 'string' }, database: { type: 'string' } },
+              required: ['status'],
+            },
+          },
+        },
+      },
+      async () => {
+        if (!options.store) return { status: 'ok' };
+        options.store.db.prepare('SELECT 1').get(); // throws (500) if the database is unusable
+        return { status: 'ok', database: 'ok' };
+      },
+    );
   });
 
   // Definitions reject duplicate keys and over-deep JSON (RELIABILITY A3, A5), so their routes get their own JSON
   // parser in an encapsulated scope; other routes keep Fastify's parser (records document "last key wins").
   app.register(async (definitions) => {
-    definitions.removeContentTypeParser('application/json');
-    definitions.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-      try {
-        done(null, parseDefinitionBody(body as string));
-      } catch (error) {
-        done(error as Error, undefined);
-      }
-    });
+    useDefinitionJsonParser(definitions);
 
     definitions.post('/api/v1/definitions/validate', async (request, reply) => {
       const locale = preferredLocale(request.headers['accept-language']);

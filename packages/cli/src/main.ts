@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkAppDefinition } from '@formflow/engine';
 import { localizeProblem, parseDefinitionJson } from '@formflow/schema';
 import { buildServer, ensureOwner } from '@formflow/server';
-import { backupCommand, openDataStore, restoreCommand } from './data-commands.js';
+import { backupCommand, dataDir, openDataStore, restoreCommand } from './data-commands.js';
 import type { TextSink } from './text-sink.js';
 
 const USAGE = `formflow <command>
@@ -35,7 +35,12 @@ export async function main(
       email: process.env.FORMFLOW_ADMIN_EMAIL,
       password: process.env.FORMFLOW_ADMIN_PASSWORD,
     });
-    const app = buildServer({ logger: false, store, secureCookies: process.env.FORMFLOW_SECURE_COOKIES === 'true' });
+    const app = buildServer({
+      logger: false,
+      store,
+      dataDir: dataDir(),
+      secureCookies: process.env.FORMFLOW_SECURE_COOKIES === 'true',
+    });
     const stop = async () => {
       await app.close();
       store.close();
@@ -44,7 +49,9 @@ export async function main(
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     const address = await app.listen({ host, port });
-    out.write(`Formflow is running at ${address}\nHealth: ${address}/api/v1/health\nData: ${store.path}\n`);
+    out.write(
+      `Formflow is running at ${address}\nAPI docs: ${address}/api/v1/docs\nHealth: ${address}/api/v1/health\nData: ${store.path}\n`,
+    );
     if (owner.created) {
       out.write(`First start: created the owner ${owner.email}; log in with POST ${address}/api/v1/auth/login\n`);
       if (owner.generatedPassword) out.write(`Generated password (shown once): ${owner.generatedPassword}\n`);

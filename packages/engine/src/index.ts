@@ -22,3 +22,5 @@ export { loadChinaRegions } from './regions/index.js';
 export { roundDecimal, type RoundMode } from './values/round-decimal.js';
 export { shiftDecimal } from './values/shift-decimal.js';
 export * from './schema-change/plan-type-change.js';
+export * from './permissions/index.js';
+export * from './relations/index.js';

@@ -48,11 +48,11 @@ describe('openStore', () => {
     first.close();
     const second = open(file);
     const ledger = second.db.prepare('SELECT id FROM schema_migrations').all();
-    expect(ledger).toEqual([{ id: '0001' }, { id: '0002' }]);
+    expect(ledger).toEqual([{ id: '0001' }, { id: '0002' }, { id: '0003' }, { id: '0004' }]);
     expect(created.ok && second.records.getRecord('w1', created.record.id)?.data).toEqual({ name: 'A' });
   });
 
-  it('declares in drizzle exactly the columns migration 0001 creates', () => {
+  it('declares in drizzle exactly the columns the migrations create', () => {
     const store = open(dir().file('app.db'));
     for (const table of Object.values(tables) as SQLiteTable[]) {
       const config = getTableConfig(table);
@@ -90,8 +90,9 @@ describe('openStore', () => {
       store.db.prepare("INSERT INTO members (id, workspace_id, name, created_at) VALUES ('m', 'nope', 'x', 't')").run(),
     ).toThrow(/FOREIGN KEY/);
     store.db.exec(`INSERT INTO workspaces VALUES ('w', 'W', 't');
-      INSERT INTO apps VALUES ('a', 'w', 'A', 't', 't');
-      INSERT INTO forms VALUES ('f', 'w', 'a', '{}', 1, 't', 't');
+      INSERT INTO apps (id, workspace_id, name, created_at, updated_at) VALUES ('a', 'w', 'A', 't', 't');
+      INSERT INTO forms (id, workspace_id, app_id, draft, published_version, created_at, updated_at)
+        VALUES ('f', 'w', 'a', '{}', 1, 't', 't');
       INSERT INTO form_versions VALUES ('w', 'f', 1, '{}', NULL, 't');`);
     expect(() => store.db.exec("UPDATE form_versions SET definition = '[]'")).toThrow(/immutable/);
   });

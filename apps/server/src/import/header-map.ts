@@ -1,5 +1,6 @@
 import type { FieldRegistry } from '@formflow/engine';
 import { FORBIDDEN_KEYS, type FieldDef, type FormDef, type LocalizedText } from '@formflow/schema';
+import { fileFieldsOf } from '../files/file-field.js';
 import { CsvImportError } from './import-error.js';
 
 /** How the header row maps to fields: `fields[i]` is the field of column i, or null (ignored column). */
@@ -8,15 +9,19 @@ export type HeaderMap = {
   fields: readonly (FieldDef | null)[];
   /** Columns that match no field (ignored unless strict). */
   unknownColumns: readonly string[];
+  /** `lenient` only: the problem of each refused column (that column is then ignored). */
+  problems: readonly { index: number; error: CsvImportError }[];
 };
 
 export type HeaderMapOptions = {
-  /** Header text → field id, checked before the automatic match. */
-  columnMap?: Readonly<Record<string, string>>;
+  /** Header text → field id (or null: ignore the column), checked before the automatic match. */
+  columnMap?: Readonly<Record<string, string | null>>;
   /** Unknown columns are an error instead of being ignored. */
   strict?: boolean;
   /** Fields the importer may write; columns of other fields are refused (RELIABILITY H3). */
   writableFieldIds?: ReadonlySet<string>;
+  /** Report column problems in `problems` instead of throwing (the preview shows them all). */
+  lenient?: boolean;
 };
 
 /** The key a header is matched by: NFC, trimmed, lower case. */
@@ -43,7 +48,13 @@ function fieldLookup(form: FormDef): Map<string, FieldDef> {
 }
 
 function headerError(
-  code: 'DUPLICATE_HEADER' | 'FORBIDDEN_HEADER' | 'UNKNOWN_COLUMN' | 'READONLY_COLUMN' | 'INVALID_COLUMN_MAP',
+  code:
+    | 'DUPLICATE_HEADER'
+    | 'FORBIDDEN_HEADER'
+    | 'UNKNOWN_COLUMN'
+    | 'READONLY_COLUMN'
+    | 'FILES_NOT_IMPORTABLE'
+    | 'INVALID_COLUMN_MAP',
   column: string,
   zh: string,
   en: string,
@@ -51,20 +62,44 @@ function headerError(
   return new CsvImportError(code, { 'zh-CN': `列“${column}”：${zh}`, en: `Column "${column}": ${en}` }, { column });
 }
 
-/** Maps the header row to form fields. Throws `CsvImportError` for a header the import must not go on with. */
+/**
+ * Maps the header row to form fields. Throws `CsvImportError` for a header the import must not go on with (unless
+ * `lenient`). A `columnMap` entry naming a column that is not in the file is INVALID_COLUMN_MAP.
+ */
 export function mapHeader(
   headers: readonly string[],
   form: FormDef,
   registry: FieldRegistry,
   options: HeaderMapOptions = {},
 ): HeaderMap {
-  const lookup = fieldLookup(form);
-  const byId = new Map(form.fields.filter((f) => f.deleted !== true).map((f) => [f.id, f]));
-  const seenHeaders = new Set<string>();
-  const seenFields = new Map<string, string>();
+  const problems: { index: number; error: CsvImportError }[] = [];
   const fields: (FieldDef | null)[] = [];
   const unknownColumns: string[] = [];
-  for (const header of headers) {
+  const seenHeaders = new Set<string>();
+  const seenFields = new Map<string, string>();
+  const lookup = fieldLookup(form);
+  const byId = new Map(form.fields.filter((f) => f.deleted !== true).map((f) => [f.id, f]));
+  // Fields holding files (and sub-tables with a file column): a cell could only carry refs to uploads, and a ref is
+  // not the importer's to attach (someone else's file would become downloadable through the new record).
+  const holdsFiles = new Set(fileFieldsOf(form).map((f) => f.topId));
+  headers.forEach((header, index) => {
+    try {
+      fields.push(mapColumn(header));
+    } catch (error) {
+      if (!options.lenient || !(error instanceof CsvImportError)) throw error;
+      problems.push({ index, error });
+      fields.push(null);
+    }
+  });
+  for (const column of Object.keys(options.columnMap ?? {})) {
+    if (headers.includes(column)) continue;
+    const error = headerError('INVALID_COLUMN_MAP', column, '文件中没有这一列', 'the file has no such column');
+    if (!options.lenient) throw error;
+    problems.push({ index: -1, error });
+  }
+  return { headers, fields, unknownColumns, problems };
+
+  function mapColumn(header: string): FieldDef | null {
     const key = normalizeHeader(header);
     if (FORBIDDEN_KEYS.has(key) || FORBIDDEN_KEYS.has(header.trim())) {
       throw headerError('FORBIDDEN_HEADER', header, '不允许的列名', 'this header name is not allowed');
@@ -75,6 +110,7 @@ export function mapHeader(
     seenHeaders.add(key);
     const mapped =
       options.columnMap && Object.hasOwn(options.columnMap, header) ? options.columnMap[header] : undefined;
+    if (mapped === null) return null;
     let field: FieldDef | undefined;
     if (mapped !== undefined) {
       field = byId.get(mapped);
@@ -91,8 +127,7 @@ export function mapHeader(
     if (!field) {
       if (options.strict) throw headerError('UNKNOWN_COLUMN', header, '不对应任何字段', 'matches no field of the form');
       unknownColumns.push(header);
-      fields.push(null);
-      continue;
+      return null;
     }
     const writable = registry.get(field.type).source === 'user' && (options.writableFieldIds?.has(field.id) ?? true);
     if (!writable)
@@ -101,6 +136,13 @@ export function mapHeader(
         header,
         '该字段不可导入或无写权限',
         'this field cannot be written by an import',
+      );
+    if (holdsFiles.has(field.id))
+      throw headerError(
+        'FILES_NOT_IMPORTABLE',
+        header,
+        '附件、图片和签名不能通过导入写入，请删除这一列或在映射中忽略它',
+        'attachments, images and signatures cannot be imported: remove the column or map it to null',
       );
     const earlier = seenFields.get(field.id);
     if (earlier !== undefined) {
@@ -112,7 +154,6 @@ export function mapHeader(
       );
     }
     seenFields.set(field.id, header);
-    fields.push(field);
+    return field;
   }
-  return { headers, fields, unknownColumns };
 }

@@ -12,9 +12,13 @@ export type CsvImportErrorCode =
   | 'FORBIDDEN_HEADER'
   | 'UNKNOWN_COLUMN'
   | 'READONLY_COLUMN'
+  | 'FILES_NOT_IMPORTABLE'
   | 'INVALID_COLUMN_MAP'
   | 'NO_COLUMNS'
-  | 'INVALID_OPTIONS';
+  | 'INVALID_OPTIONS'
+  | 'INVALID_XLSX'
+  | 'XLSX_TOO_LARGE'
+  | 'TOO_MANY_COLUMNS';
 
 /** Thrown by the decoder, the parser and `importCsv` for a problem with the file as a whole (answer 400/413). */
 export class CsvImportError extends Error {

@@ -29,3 +29,18 @@ export {
   type CsvCell,
   type FormatRecordsOptions,
 } from './csv-export.js';
+export {
+  runImportJob,
+  buildImportTask,
+  DEFAULT_IMPORT_LIMITS,
+  type RunImportJobInput,
+  type BuildImportTaskInput,
+  type ImportCaller,
+} from './run-import-job.js';
+export type { ImportOptions, ImportLimits, ImportTask, ImportPhase } from './import-task.js';
+export type { ImportProgress as ImportJobProgress } from './import-task.js';
+export { executeImport, type ImportIo, type ImportResult } from './execute-import.js';
+export { previewImport, type PreviewRequest, type PreviewResult } from './import-preview.js';
+export { CsvTokenizer } from './csv-tokenizer.js';
+export { checkXlsxFile, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-guard.js';
+export { registerImportRoutes } from './register-import-routes.js';

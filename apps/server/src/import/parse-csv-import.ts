@@ -1,13 +1,11 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { FieldContext, FieldRegistry, LogicContext } from '@formflow/engine';
 import type { FormDef } from '@formflow/schema';
-import { CsvError, parse } from 'csv-parse';
+import { CsvTokenizer } from './csv-tokenizer.js';
 import { decodeCsvStream, SNIFF_BYTES, type CsvEncoding, type DecodeOptions } from './decode-csv.js';
 import { detectDelimiter, type CsvDelimiter } from './detect-delimiter.js';
 import { mapHeader, type HeaderMapOptions } from './header-map.js';
 import { CsvImportError } from './import-error.js';
-import { rowToValues, type RowResult } from './row-to-values.js';
+import { createParseMemo, rowToValues, type RowResult } from './row-to-values.js';
 
 /** Bytes of an upload: a Node Readable or any async iterable of chunks. */
 export type CsvSource = AsyncIterable<Uint8Array | string>;
@@ -36,76 +34,76 @@ export type ParseCsvImportOptions = DecodeOptions &
     onHeader?: (info: CsvHeaderInfo) => void;
   };
 
-/** Longest single record; guards memory against an unclosed quote. */
-const MAX_RECORD_CHARS = 1024 * 1024;
+export type CsvRecordOptions = DecodeOptions & {
+  delimiter?: CsvDelimiter;
+  /** Called once the delimiter is known (given or detected from the first line). */
+  onDelimiter?: (delimiter: CsvDelimiter) => void;
+};
 
-function malformed(error: CsvError): CsvImportError {
-  const line = (error as CsvError & { lines?: number }).lines ?? 0;
-  return new CsvImportError(
-    'MALFORMED_CSV',
-    {
-      'zh-CN': `CSV 格式错误（约第 ${line} 行）：${error.message}`,
-      en: `Malformed CSV near line ${line}: ${error.message}`,
-    },
-    { line, reason: error.code },
-  );
+/**
+ * Streams a CSV upload as batches of records (arrays of cells), the header being the first record: bytes are
+ * decoded (see `decodeCsvStream`), the delimiter is detected from the first line unless given, and `CsvTokenizer`
+ * splits the text. One batch per decoded chunk, so a consumer awaits once per chunk, not once per row.
+ */
+export async function* csvRecords(source: CsvSource, options: CsvRecordOptions = {}): AsyncGenerator<string[][]> {
+  const text = decodeCsvStream(source, options);
+  let tokenizer: CsvTokenizer | undefined;
+  let head = '';
+  for await (const chunk of text) {
+    if (!tokenizer) {
+      head += chunk;
+      if (!options.delimiter && !/[\r\n]/.test(head) && head.length < SNIFF_BYTES) continue;
+      const delimiter = options.delimiter ?? detectDelimiter(head);
+      options.onDelimiter?.(delimiter);
+      tokenizer = new CsvTokenizer(delimiter);
+      const records = tokenizer.push(head);
+      head = '';
+      if (records.length > 0) yield records;
+      continue;
+    }
+    const records = tokenizer.push(chunk);
+    if (records.length > 0) yield records;
+  }
+  if (!tokenizer) {
+    const delimiter = options.delimiter ?? detectDelimiter(head);
+    options.onDelimiter?.(delimiter);
+    tokenizer = new CsvTokenizer(delimiter);
+    const records = tokenizer.push(head);
+    if (records.length > 0) yield records;
+  }
+  const last = tokenizer.end();
+  if (last.length > 0) yield last;
 }
 
 /**
- * Streams a CSV upload into validated row results, one per data row, never holding the whole file: bytes are
- * decoded (see `decodeCsvStream`), split by csv-parse, mapped to fields by the header and checked with the engine.
- * File-level problems throw `CsvImportError`; row problems are results with `ok: false`.
+ * Streams a CSV upload into validated row results, one per data row, never holding the whole file: records come from
+ * `csvRecords`, are mapped to fields by the header and checked with the engine. File-level problems throw
+ * `CsvImportError`; row problems are results with `ok: false`.
  */
 export async function* parseCsvImport(
   source: CsvSource,
   options: ParseCsvImportOptions,
 ): AsyncGenerator<RowResult, void, undefined> {
   let encoding: CsvEncoding = 'utf-8';
-  const text = decodeCsvStream(source, {
+  let delimiter: CsvDelimiter = options.delimiter ?? ',';
+  const records = csvRecords(source, {
     ...options,
     onEncoding: (e) => {
       encoding = e;
       options.onEncoding?.(e);
     },
+    onDelimiter: (d) => {
+      delimiter = d;
+    },
   });
-  const iterator = text[Symbol.asyncIterator]();
-  const pending: string[] = [];
-  let delimiter = options.delimiter;
-  if (!delimiter) {
-    let head = '';
-    while (!/[\r\n]/.test(head) && head.length < SNIFF_BYTES) {
-      const next = await iterator.next();
-      if (next.done) break;
-      pending.push(next.value);
-      head += next.value;
-    }
-    delimiter = detectDelimiter(head);
-  }
-  async function* replay(): AsyncGenerator<string> {
-    yield* pending;
-    pending.length = 0;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  const parser = parse({
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
-  // Errors reach the loop below through the parser (pipeline destroys it with the cause).
-  const feeding = pipeline(Readable.from(replay()), parser).catch(() => undefined);
   let header: ReturnType<typeof mapHeader> | undefined;
+  let memo: ReturnType<typeof createParseMemo> | undefined;
   let row = 0;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
+  for await (const batch of records) {
+    for (const cells of batch) {
       if (!header) {
         header = mapHeader(cells, options.form, options.registry, options);
+        memo = createParseMemo(header);
         if (!header.fields.some((f) => f !== null)) {
           throw new CsvImportError('NO_COLUMNS', {
             'zh-CN': '表头中没有与表单字段对应的列',
@@ -122,23 +120,19 @@ export async function* parseCsvImport(
         continue;
       }
       row += 1;
-      if (options.maxRows !== undefined && row > options.maxRows) {
-        throw new CsvImportError(
-          'TOO_MANY_ROWS',
-          { 'zh-CN': `超过 ${options.maxRows} 行的上限`, en: `More than the limit of ${options.maxRows} rows` },
-          { maxRows: options.maxRows },
-        );
-      }
-      yield rowToValues(cells, row, { ...options, header });
+      if (options.maxRows !== undefined && row > options.maxRows) throw tooManyRows(options.maxRows);
+      yield rowToValues(cells, row, { ...options, header, ...(memo ? { memo } : {}) });
     }
-  } catch (error) {
-    if (error instanceof CsvError) throw malformed(error);
-    throw error;
-  } finally {
-    parser.destroy();
-    await feeding;
   }
   if (!header) {
     throw new CsvImportError('NO_COLUMNS', { 'zh-CN': '文件没有表头行', en: 'The file has no header row' });
   }
+}
+
+export function tooManyRows(maxRows: number): CsvImportError {
+  return new CsvImportError(
+    'TOO_MANY_ROWS',
+    { 'zh-CN': `超过 ${maxRows} 行的上限`, en: `More than the limit of ${maxRows} rows` },
+    { maxRows },
+  );
 }

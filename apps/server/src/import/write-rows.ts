@@ -46,6 +46,7 @@ export function writeRow(store: Store, target: WriteTarget, staged: StagedRow): 
         workspaceId: target.workspaceId,
         id: existingRecordId,
         expectedVersion: existing.version,
+        formVersion: target.formVersion,
         patch,
         actor: target.actor,
         uniqueFields: target.uniqueFields,

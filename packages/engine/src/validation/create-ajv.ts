@@ -51,7 +51,15 @@ function isStorableInstant(text: string): boolean {
 }
 
 export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: false, strict: true, $data: false, messages: false, validateFormats: true });
+  // verbose: errors carry their schema value, so custom keywords report their limit (maxGraphemes: 5 → "at most 5").
+  const ajv = new Ajv({
+    allErrors: false,
+    strict: true,
+    $data: false,
+    messages: false,
+    validateFormats: true,
+    verbose: true,
+  });
   addFormats(ajv);
   ajv.addKeyword({
     keyword: 'maxGraphemes',

@@ -145,4 +145,52 @@ describe('validateRecord review fixes', () => {
     const plain = validateRecord(f, { t: 'a', m: ['a'] }, options);
     expect(plain.ok && plain.values).toEqual({ t: 'a', m: ['a'] });
   });
+
+  it('#8 on update, an untouched sub-table with formula columns is not re-validated against a changed schema', () => {
+    // The column `c` got a tighter limit after these rows were stored (a later form version).
+    const tightened: FormDef = {
+      id: 't',
+      name: 't',
+      fields: [
+        { id: 'note', type: 'text', label: 'note' },
+        {
+          id: 'rows',
+          type: 'subtable',
+          label: 'r',
+          settings: {
+            fields: [
+              { id: 'c', type: 'text', label: 'c', settings: { maxLength: 3 } },
+              {
+                id: 'f',
+                type: 'formula',
+                label: 'f',
+                settings: { formula: { cat: [{ var: 'c' }, '!'] }, resultType: 'text' },
+              },
+            ],
+          },
+        },
+      ],
+    };
+    const existing = { note: 'a', rows: [{ id: 'r1', c: 'toolong', f: 'toolong!' }] };
+    for (const writableFieldIds of [undefined, new Set(['note', 'rows'])]) {
+      const edit = validateRecord(tightened, { note: 'b' }, { ...options, mode: 'update', existing, writableFieldIds });
+      expect(edit.ok && edit.values).toEqual({ note: 'b', rows: existing.rows });
+    }
+    // A computed value that actually changes is still checked: a stale formula cell is recomputed and the row checked.
+    const stale = { note: 'a', rows: [{ id: 'r1', c: 'toolong', f: 'stale' }] };
+    expect(codes(validateRecord(tightened, { note: 'b' }, { ...options, mode: 'update', existing: stale }))).toEqual([
+      'rows[0].c:TOO_LONG',
+    ]);
+    // And the patch itself is always checked.
+    const touched = validateRecord(
+      tightened,
+      { rows: [{ id: 'r1', c: 'toolong' }] },
+      {
+        ...options,
+        mode: 'update',
+        existing,
+      },
+    );
+    expect(codes(touched)).toEqual(['rows[0].c:TOO_LONG']);
+  });
 });

@@ -11,6 +11,7 @@ import { textScan } from './create-ajv.js';
 import { makeError } from './make-error.js';
 import { newRowId } from './new-row-id.js';
 import { normalizeStrings } from './normalize-strings.js';
+import { sameJsonValue } from './same-json-value.js';
 import type { RecordError } from './record-error.js';
 import { validateFieldValue } from './validate-field-value.js';
 
@@ -248,8 +249,10 @@ function validateWithLogic(
         errors.push(makeError('REQUIRED', check.field, id));
       continue;
     }
-    // Values set by defaults or value-linkage rules are checked like typed ones.
-    if (value !== patch.values[id] && (!update || value !== options.existing?.[id])) {
+    // Values set by defaults or value-linkage rules are checked like typed ones. On update, only a computed value that
+    // actually differs from the stored one is checked: a sub-table that its column formulas re-built with the same
+    // content is not re-validated against a schema that changed since (review #8).
+    if (value !== patch.values[id] && (!update || !sameJsonValue(value, options.existing?.[id]))) {
       values[id] = validateFieldValue(check, normalizeStrings(value) as JsonValue, [id], errors, newId);
     }
   }

@@ -1,6 +1,15 @@
 import type { JsonSchema } from '../json-schema.js';
 import { FORM_ACTIONS } from '../permission.js';
-import { boolSchema, idMapSchema, idSchema, localizedTextSchema, NAME_MAX, ref, schemaId } from './common.js';
+import {
+  boolSchema,
+  directoryIdSchema,
+  idMapSchema,
+  idSchema,
+  localizedTextSchema,
+  NAME_MAX,
+  ref,
+  schemaId,
+} from './common.js';
 
 const FIELD_ACCESS = ['hidden', 'read', 'write'];
 
@@ -13,19 +22,19 @@ const principalSchema: JsonSchema = {
       type: 'object',
       required: ['kind', 'id'],
       additionalProperties: false,
-      properties: { kind: { const: 'member' }, id: idSchema },
+      properties: { kind: { const: 'member' }, id: directoryIdSchema },
     },
     {
       type: 'object',
       required: ['kind', 'id'],
       additionalProperties: false,
-      properties: { kind: { const: 'department' }, id: idSchema, includeChildren: boolSchema },
+      properties: { kind: { const: 'department' }, id: directoryIdSchema, includeChildren: boolSchema },
     },
     {
       type: 'object',
       required: ['kind', 'id'],
       additionalProperties: false,
-      properties: { kind: { const: 'role' }, id: idSchema },
+      properties: { kind: { const: 'role' }, id: directoryIdSchema },
     },
   ],
 };

@@ -12,31 +12,33 @@ import type {
   CreateWorkspaceInput,
   CreateWorkspaceResult,
   MemberStatus,
-  WorkspaceRole,
 } from './auth-types.js';
 import { isPlausibleEmail, normaliseEmail } from './normalise-email.js';
 import { dummyPasswordHash, hashPassword, isAcceptablePassword, verifyPassword } from './password-hash.js';
 import { apiKeyPrefix, newApiKey, randomToken, sha256Hex } from './secret-token.js';
+import { toAuthMember } from './to-auth-member.js';
 
 /** Default session lifetime: 14 days. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 /** `last_seen_at` / `last_used_at` are written at most once a minute per session or key. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
-function toMember(row: MemberRow): AuthMember {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    name: row.name,
-    email: row.email,
-    role: row.role as WorkspaceRole,
-    status: row.status as MemberStatus,
-    createdAt: row.created_at,
-  };
+/**
+ * Runs a last-seen / last-used touch. It is bookkeeping: when another connection holds the write lock (a large import
+ * being published), skip it rather than make the request wait or fail; the next request touches again.
+ */
+function touchQuietly(touch: () => unknown): void {
+  try {
+    touch();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return;
+    throw error;
+  }
 }
 
 function toContext(row: MemberRow): AuthContext {
-  return { member: toMember(row), workspace: { id: row.workspace_id, name: row.workspace_name } };
+  return { member: toAuthMember(row), workspace: { id: row.workspace_id, name: row.workspace_name } };
 }
 
 function isConstraint(error: unknown, code: string): boolean {
@@ -99,7 +101,7 @@ export class AuthRepository {
     }
     const row = this.s.memberById.get(workspace.id, memberId);
     if (!row) throw new Error('owner vanished after commit');
-    return { ok: true, workspace, member: toMember(row) };
+    return { ok: true, workspace, member: toAuthMember(row) };
   }
 
   /** Adds a member to a workspace; the email is unique per workspace on its normalised form (K4). */
@@ -130,22 +132,22 @@ export class AuthRepository {
     }
     const row = this.s.memberById.get(input.workspaceId, id);
     if (!row) throw new Error('member vanished after insert');
-    return { ok: true, member: toMember(row) };
+    return { ok: true, member: toAuthMember(row) };
   }
 
   findMemberByEmail(workspaceId: string, email: string): AuthMember | undefined {
     const row = this.s.memberByEmailInWorkspace.get(workspaceId, normaliseEmail(email));
-    return row && toMember(row);
+    return row && toAuthMember(row);
   }
 
   /** Members with this email across workspaces (at most 10, oldest first). */
   findMembersByEmail(email: string): AuthMember[] {
-    return this.s.membersByEmail.all(normaliseEmail(email)).map(toMember);
+    return this.s.membersByEmail.all(normaliseEmail(email)).map(toAuthMember);
   }
 
   getMember(workspaceId: string, memberId: string): AuthMember | undefined {
     const row = this.s.memberById.get(workspaceId, memberId);
-    return row && toMember(row);
+    return row && toAuthMember(row);
   }
 
   /**
@@ -164,7 +166,7 @@ export class AuthRepository {
     }
     for (const row of withPassword) {
       if ((await verifyPassword(input.password, row.password_hash ?? '')) && row.status === 'active') {
-        return toMember(row);
+        return toAuthMember(row);
       }
     }
     return null;
@@ -187,7 +189,9 @@ export class AuthRepository {
     const now = this.now();
     const row = this.s.sessionContext.get(id, now.toISOString());
     if (!row) return null;
-    this.s.touchSession.run(now.toISOString(), id, new Date(now.getTime() - TOUCH_INTERVAL_MS).toISOString());
+    // Touch at most once per interval, and only write when the row says it is due: a read-only request stays a read.
+    const due = new Date(now.getTime() - TOUCH_INTERVAL_MS).toISOString();
+    if (row.touched_at < due) touchQuietly(() => this.s.touchSession.run(now.toISOString(), id, due));
     return toContext(row);
   }
 
@@ -218,11 +222,10 @@ export class AuthRepository {
     const now = this.now();
     const row = this.s.apiKeyContext.get(sha256Hex(key), prefix);
     if (!row) return null;
-    this.s.touchApiKey.run(
-      now.toISOString(),
-      row.api_key_id,
-      new Date(now.getTime() - TOUCH_INTERVAL_MS).toISOString(),
-    );
+    const due = new Date(now.getTime() - TOUCH_INTERVAL_MS).toISOString();
+    if (row.touched_at === null || row.touched_at < due) {
+      touchQuietly(() => this.s.touchApiKey.run(now.toISOString(), row.api_key_id, due));
+    }
     return { ...toContext(row), apiKeyId: row.api_key_id };
   }
 

@@ -28,11 +28,11 @@ export type AuthStatements = {
   memberById: Statement<[string, string], MemberRow>;
   setMemberStatus: Statement<[string, string, string]>;
   insertSession: Statement<[string, string, string, string, string, string]>;
-  sessionContext: Statement<[string, string], MemberRow>;
+  sessionContext: Statement<[string, string], MemberRow & { touched_at: string }>;
   touchSession: Statement<[string, string, string]>;
   revokeSession: Statement<[string, string]>;
   insertApiKey: Statement<[string, string, string, string, string, string, string]>;
-  apiKeyContext: Statement<[string, string], MemberRow & { api_key_id: string }>;
+  apiKeyContext: Statement<[string, string], MemberRow & { api_key_id: string; touched_at: string | null }>;
   touchApiKey: Statement<[string, string, string]>;
   revokeApiKey: Statement<[string, string, string]>;
   listApiKeys: Statement<
@@ -81,7 +81,7 @@ export function prepareAuthStatements(db: Database): AuthStatements {
     ),
     // The session's workspace must be the member's workspace: a row can never yield another tenant (H4).
     sessionContext: db.prepare(
-      `SELECT ${MEMBER_COLUMNS} FROM sessions s
+      `SELECT ${MEMBER_COLUMNS}, s.last_seen_at AS touched_at FROM sessions s
        JOIN members m ON m.id = s.member_id AND m.workspace_id = s.workspace_id
        JOIN workspaces w ON w.id = m.workspace_id
        WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND m.status = 'active'`,
@@ -93,7 +93,7 @@ export function prepareAuthStatements(db: Database): AuthStatements {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     apiKeyContext: db.prepare(
-      `SELECT ${MEMBER_COLUMNS}, k.id AS api_key_id FROM api_keys k
+      `SELECT ${MEMBER_COLUMNS}, k.id AS api_key_id, k.last_used_at AS touched_at FROM api_keys k
        JOIN members m ON m.id = k.member_id AND m.workspace_id = k.workspace_id
        JOIN workspaces w ON w.id = m.workspace_id
        WHERE k.hash = ? AND k.prefix = ? AND k.revoked_at IS NULL AND m.status = 'active'`,

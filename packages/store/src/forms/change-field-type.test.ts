@@ -14,6 +14,13 @@ const change = (forms: FormRepository, strategy: 'dryRun' | 'reject' | 'keepOrig
     strategy,
     actor: 'dba',
   });
+const changeInput = {
+  workspaceId: 'wA',
+  formId: 'contacts',
+  fieldId: 'amount',
+  newField: numberAmount,
+  actor: 'dba',
+} as const;
 const snapshot = (store: Store) =>
   JSON.stringify([
     store.db.prepare('SELECT id, data, search, version, updated_by FROM records ORDER BY id').all(),
@@ -84,7 +91,12 @@ describe('changeFieldType text → number on 10,000 records, 3% unparseable (B3)
       .get() as { n: number };
     expect(kept.n).toBe(300);
     expect(forms.getDraft('wA', 'contacts')?.definition.fields[2]).toMatchObject({ id: 'amount', type: 'number' });
-    expect(forms.getPublished('wA', 'contacts')?.definition.fields[2]?.type).toBe('text');
+    // Review #5: the live definition switches with the data, in the same transaction (version 2 of the form).
+    expect(result).toMatchObject({ publishedVersion: 2 });
+    expect(forms.getPublished('wA', 'contacts')).toMatchObject({ version: 2, publishedBy: 'dba' });
+    expect(forms.getPublished('wA', 'contacts')?.definition.fields[2]).toMatchObject({ id: 'amount', type: 'number' });
+    expect(forms.getPublished('wA', 'contacts', 1)?.definition.fields[2]?.type).toBe('text');
+    expect(store.records.getRecord('wA', ids[3]!)?.formVersion).toBe(2);
     expect(auditActions(store, 'wA').at(-1)).toBe('form.field_type_changed');
     const search = store.db.prepare('SELECT search FROM records WHERE id = ?').get(ids[3]!) as { search: string };
     expect(JSON.parse(search.search)).toEqual({ name: 'c3' });
@@ -140,6 +152,55 @@ describe('changeFieldType guards', () => {
     });
     expect(result).toMatchObject({ ok: false, reason: 'UNIQUE_CONFLICT' });
     expect(snapshot(store)).toBe(before);
+  });
+
+  it('converts records in the recycle bin too: restored later, they match the new type (review #5)', () => {
+    const [live, binned] = seedRecords(store, 'wA', [{ amount: '1,200' }, { amount: '3,400' }]);
+    expect(store.records.deleteRecord({ workspaceId: 'wA', id: binned!, actor: 'x' }).ok).toBe(true);
+    expect(change(forms, 'dryRun')).toMatchObject({ convertible: 2 });
+    expect(change(forms, 'reject')).toMatchObject({ ok: true, applied: true, changedRecords: 2 });
+    expect(store.records.getRecord('wA', live!)?.data.amount).toBe(1200);
+    expect(store.records.getRecord('wA', binned!, { includeDeleted: true })).toMatchObject({
+      version: 3,
+      data: { amount: 3400 },
+    });
+    expect(store.records.listHistory('wA', binned!).at(-1)).toMatchObject({ version: 3, action: 'type_change' });
+    const restored = store.records.restoreRecord({ workspaceId: 'wA', id: binned!, actor: 'x' });
+    expect(restored.ok && restored.record).toMatchObject({ version: 4, deletedAt: null, data: { amount: 3400 } });
+  });
+
+  it('publishes n+1 with only the changed field, together with the data; a rollback publishes nothing', () => {
+    expect(forms.publish({ workspaceId: 'wA', formId: 'contacts', actor: 'alice' }).ok).toBe(true);
+    const [a] = seedRecords(store, 'wA', [{ amount: '7' }]);
+    const draft = contactsForm();
+    const relabelled = { ...draft, fields: draft.fields.map((f) => (f.id === 'name' ? { ...f, label: 'Draft' } : f)) };
+    expect(forms.saveDraft({ workspaceId: 'wA', formId: 'contacts', definition: relabelled, actor: 'x' }).ok).toBe(
+      true,
+    );
+    const versions = () => forms.listVersions('wA', 'contacts').map((v) => v.version);
+    const collide = { ...numberAmount, unique: true };
+    seedRecords(store, 'wA', [{ amount: '7.0' }]);
+    const clash = forms.changeFieldType({ ...changeInput, newField: collide, strategy: 'keepOriginal' });
+    expect(clash).toMatchObject({ ok: false, reason: 'UNIQUE_CONFLICT' });
+    expect(versions()).toEqual([1]);
+    expect(forms.getPublished('wA', 'contacts')?.definition.fields[2]?.type).toBe('text');
+    expect(change(forms, 'keepOriginal')).toMatchObject({ ok: true, applied: true, publishedVersion: 2 });
+    expect(versions()).toEqual([1, 2]);
+    const live = forms.getPublished('wA', 'contacts')?.definition;
+    expect(live?.fields.map((f) => [f.id, f.type, f.label])).toEqual([
+      ['name', 'text', 'Name'],
+      ['email', 'email', 'Email'],
+      ['amount', 'number', 'Amount'],
+    ]);
+    expect(forms.getDraft('wA', 'contacts')?.definition.fields[0]?.label).toBe('Draft');
+    expect(store.records.getRecord('wA', a!)).toMatchObject({ formVersion: 2, data: { amount: 7 } });
+    expect(auditActions(store, 'wA').slice(-2)).toEqual(['form.published', 'form.field_type_changed']);
+  });
+
+  it('a form never published (or whose published version lacks the field) publishes nothing', () => {
+    seedRecords(store, 'wA', [{ amount: '5' }]);
+    expect(change(forms, 'keepOriginal')).toMatchObject({ ok: true, applied: true, publishedVersion: null });
+    expect(forms.listVersions('wA', 'contacts')).toEqual([]);
   });
 
   it('refuses an invalid new field definition with the engine problems', () => {

@@ -8,21 +8,31 @@ import { Rollback, toJson, writeTransaction } from './write-transaction.js';
 
 type Loaded = {
   draft: FormDef;
-  index: number;
   field: FieldDef;
+  /** The latest published definition and whether it holds the field (then the change publishes n+1). */
+  published: FormDef | undefined;
   values: { recordId: string; version: number; value: JsonValue | undefined }[];
 };
 
+/** The definition with `newField` in place of the field of the same id. */
+const swapField = (form: FormDef, newField: FieldDef): FormDef => ({
+  ...form,
+  fields: form.fields.map((f) => (f.id === newField.id ? newField : f)),
+});
+
 /**
- * Changes a field's type (RELIABILITY B3). Reads every live record's value of the field in one query and plans the
- * conversion with the engine (`planTypeChange`: format with the old type, parse with the new one, check the value
+ * Changes a field's type (RELIABILITY B3). Reads every record's value of the field in one query (records in the
+ * recycle bin too: they can be restored, review #5) and plans the conversion with the engine (`planTypeChange`: format with the old type, parse with the new one, check the value
  * schema). Strategies:
  * - `dryRun`: counts and sample record ids; writes nothing.
  * - `reject`: applies only when every non-empty value converts, else UNCONVERTIBLE and nothing is written.
  * - `keepOriginal`: converts what converts; a value that does not becomes null, its original kept in the record's
  *   history entry (`{ before, after: null }`), never a silent null.
  * Applying is ONE transaction: the draft's field definition, every changed record (version + 1, search shadow,
- * unique values) with a `type_change` history entry by `actor`, and an audit row.
+ * unique values) with a `type_change` history entry by `actor`, audit rows, and — when the published form has the
+ * field — a new published version n+1: the published definition with `newField` in place of the field (other draft
+ * edits stay unpublished). Changed records are stamped with that version, so the live definition and the stored
+ * values never disagree, not even between two transactions.
  */
 export function changeFieldType(
   sql: FormStatements,
@@ -38,11 +48,13 @@ export function changeFieldType(
   const run = (): ChangeFieldTypeResult => {
     const loaded = load(sql, workspaceId, formId, fieldId);
     if (!loaded.ok) return loaded.result;
-    const { draft, index, field, values } = loaded.value;
-    const fields = draft.fields.map((f, i) => (i === index ? newField : f));
-    const nextDraft: FormDef = { ...draft, fields };
+    const { draft, field, published, values } = loaded.value;
+    const nextDraft = swapField(draft, newField);
     const problems = checkAppDefinition(nextDraft, 'form');
     if (problems.length > 0) return { ok: false, reason: 'INVALID_DEFINITION', problems };
+    const nextPublished = published && { ...swapField(published, newField), version: (published.version ?? 0) + 1 };
+    const publishProblems = nextPublished ? checkAppDefinition(nextPublished, 'form') : [];
+    if (publishProblems.length > 0) return { ok: false, reason: 'INVALID_DEFINITION', problems: publishProblems };
     const plan = planTypeChange(
       field,
       newField,
@@ -76,6 +88,7 @@ export function changeFieldType(
           id: recordId,
           workspace_id: workspaceId,
           version,
+          form_version: nextPublished?.version ?? null,
           path,
           value: afterJson,
           search,
@@ -103,13 +116,44 @@ export function changeFieldType(
       }
     }
     sql.updateDraft(workspaceId, formId, toJson(nextDraft, 'form definition'), at);
-    const detail = { fieldId, from: field.type, to: newField.type, strategy, changedRecords, keptOriginal, ...counts };
+    const publishedVersion = nextPublished
+      ? publish(sql, workspaceId, formId, fieldId, nextPublished, actor, at)
+      : null;
+    const detail = {
+      fieldId,
+      from: field.type,
+      to: newField.type,
+      strategy,
+      changedRecords,
+      keptOriginal,
+      publishedVersion,
+      ...counts,
+    };
     sql.audit(workspaceId, actor, 'form.field_type_changed', formId, toJson(detail, 'detail'), at);
-    return { ok: true, applied: true, changedRecords, keptOriginal, ...counts };
+    return { ok: true, applied: true, changedRecords, keptOriginal, publishedVersion, ...counts };
   };
   // A dry run reads one consistent snapshot; applying reads and writes under the write lock, so no record can change
   // between the plan and the writes.
   return strategy === 'dryRun' ? sql.read(run) : writeTransaction(sql, run);
+}
+
+/** Inserts published version n+1 inside the caller's transaction; returns its number. */
+function publish(
+  sql: FormStatements,
+  workspaceId: string,
+  formId: string,
+  fieldId: string,
+  definition: FormDef & { version: number },
+  actor: string | null,
+  at: string,
+): number {
+  const { version } = definition;
+  sql.insertVersion(workspaceId, formId, version, toJson(definition, 'form definition'), actor, at);
+  if (!sql.setPublished(workspaceId, formId, version, at))
+    throw new Error(`form ${formId} vanished during a type change`);
+  const detail = { version, cause: 'field_type_changed', fieldId };
+  sql.audit(workspaceId, actor, 'form.published', formId, toJson(detail, 'detail'), at);
+  return version;
 }
 
 function load(
@@ -121,13 +165,16 @@ function load(
   const row = sql.getForm(workspaceId, formId);
   if (!row) return { ok: false, result: { ok: false, reason: 'NOT_FOUND' } };
   const draft = JSON.parse(row.draft) as FormDef;
-  const index = draft.fields.findIndex((f) => f.id === fieldId);
-  const field = draft.fields[index];
+  const field = draft.fields.find((f) => f.id === fieldId);
   if (!field) return { ok: false, result: { ok: false, reason: 'FIELD_NOT_FOUND' } };
+  const version =
+    row.published_version === null ? undefined : sql.getVersion(workspaceId, formId, row.published_version);
+  const publishedDef = version && (JSON.parse(version.definition) as FormDef);
+  const published = publishedDef?.fields.some((f) => f.id === fieldId) ? publishedDef : undefined;
   const values = sql.fieldValues(workspaceId, formId, fieldId).map((r) => ({
     recordId: r.id,
     version: r.version,
     value: r.value === null ? undefined : (JSON.parse(r.value) as JsonValue),
   }));
-  return { ok: true, value: { draft, index, field, values } };
+  return { ok: true, value: { draft, field, published, values } };
 }

@@ -1,9 +1,14 @@
 import { checkAppDefinition } from '@formflow/engine';
-import type { FormDef, Problem } from '@formflow/schema';
+import type { FormDef, LocalizedText, Problem } from '@formflow/schema';
 import type { Database } from 'better-sqlite3';
 import { changeFieldType } from './change-field-type.js';
 import { diffFields } from './form-diff.js';
-import { type FormRow, type FormStatements, prepareFormStatements } from '../sqlite/form-statements.js';
+import {
+  type FormRow,
+  type FormStatements,
+  type FormSummaryRow,
+  prepareFormStatements,
+} from '../sqlite/form-statements.js';
 import type {
   ChangeFieldTypeInput,
   ChangeFieldTypeResult,
@@ -11,6 +16,7 @@ import type {
   CreateFormResult,
   DraftDiff,
   FormDraft,
+  FormSummary,
   FormVersionInfo,
   PublishedForm,
   PublishInput,
@@ -31,6 +37,19 @@ function toDraft(row: FormRow): FormDraft {
   };
 }
 
+function toSummary(row: FormSummaryRow): FormSummary {
+  const summary: FormSummary = {
+    workspaceId: row.workspace_id,
+    formId: row.id,
+    appId: row.app_id,
+    name: JSON.parse(row.name ?? '""') as LocalizedText,
+    publishedVersion: row.published_version,
+    updatedAt: row.updated_at,
+  };
+  if (row.description !== null) summary.description = JSON.parse(row.description) as LocalizedText;
+  return summary;
+}
+
 const problem = (path: string, code: string, message: string): Problem => ({ path, code, message });
 
 /**
@@ -38,6 +57,8 @@ const problem = (path: string, code: string, message: string): Problem => ({ pat
  * write is one transaction with an audit_log row. Fields are never dropped: deleting one sets `deleted: true` in the
  * draft (values stay in records, RELIABILITY B2), and a publish that drops a field id is refused (FIELD_REMOVED).
  * Renames (label, key) are definition changes only: records are keyed by field id (B1).
+ * Form ids are unique per workspace (two workspaces may install the same template); a form whose app is deleted is
+ * not found by any method.
  */
 export class FormRepository {
   private readonly sql: FormStatements;
@@ -49,14 +70,17 @@ export class FormRepository {
     this.sql = prepareFormStatements(db);
   }
 
-  /** Creates a form from a definition checked by the engine; with problems, nothing is written. */
+  /**
+   * Creates a form from a definition checked by the engine; with problems, nothing is written. NOT_FOUND when the app
+   * does not exist in this workspace or is deleted; a form id already used in the workspace is DUPLICATE_FORM_ID.
+   */
   createForm(input: CreateFormInput): CreateFormResult {
     const problems = checkAppDefinition(input.definition, 'form');
     if (problems.length > 0) return { ok: false, reason: 'INVALID_DEFINITION', problems };
     const definition = input.definition as FormDef;
     return writeTransaction(this.sql, (): CreateFormResult => {
       if (!this.sql.appExists(input.workspaceId, input.appId)) return { ok: false, reason: 'NOT_FOUND' };
-      if (this.sql.formIdTaken(definition.id)) {
+      if (this.sql.formIdTaken(input.workspaceId, definition.id)) {
         const taken = problem('id', 'DUPLICATE_FORM_ID', `form id "${definition.id}" is already in use`);
         return { ok: false, reason: 'INVALID_DEFINITION', problems: [taken] };
       }
@@ -67,6 +91,11 @@ export class FormRepository {
       if (!row) throw new Error('created form not found');
       return { ok: true, form: toDraft(row) };
     });
+  }
+
+  /** The forms of an app (drafts' names, no definitions), oldest first; empty for an unknown or deleted app. */
+  listForms(workspaceId: string, appId: string): FormSummary[] {
+    return this.sql.listForms(workspaceId, appId).map(toSummary);
   }
 
   getDraft(workspaceId: string, formId: string): FormDraft | undefined {
@@ -129,6 +158,12 @@ export class FormRepository {
       this.sql.audit(workspaceId, actor, 'form.published', formId, toJson({ version, ...diff }, 'detail'), at);
       return { ok: true, published: { formId, version, definition, publishedBy: actor, publishedAt: at } };
     });
+  }
+
+  /** The app and latest published version of a reachable form (not deleted, app not deleted), without the draft. */
+  publishedHead(workspaceId: string, formId: string): { appId: string; publishedVersion: number | null } | undefined {
+    const row = this.sql.formHead(workspaceId, formId);
+    return row && { appId: row.app_id, publishedVersion: row.published_version };
   }
 
   /** A published version (the latest by default); undefined when absent or in another workspace. */

@@ -1,5 +1,5 @@
 import type { FieldContext, TypeChangeSample } from '@formflow/engine';
-import type { FieldDef, FormDef, Problem } from '@formflow/schema';
+import type { FieldDef, FormDef, LocalizedText, Problem } from '@formflow/schema';
 
 export type FormDraft = {
   workspaceId: string;
@@ -10,6 +10,9 @@ export type FormDraft = {
   publishedVersion: number | null;
   updatedAt: string;
 };
+
+/** A form in a list: the draft's name and description, without the definition. */
+export type FormSummary = Omit<FormDraft, 'definition'> & { name: LocalizedText; description?: LocalizedText };
 
 export type PublishedForm = {
   formId: string;
@@ -75,7 +78,14 @@ export type TypeChangeCounts = {
 
 export type ChangeFieldTypeResult =
   | ({ ok: true; applied: false } & TypeChangeCounts)
-  | ({ ok: true; applied: true; changedRecords: number; keptOriginal: number } & TypeChangeCounts)
+  | ({
+      ok: true;
+      applied: true;
+      changedRecords: number;
+      keptOriginal: number;
+      /** The version published with the new field type, or null when the published form lacks the field. */
+      publishedVersion: number | null;
+    } & TypeChangeCounts)
   | ({ ok: false; reason: 'UNCONVERTIBLE' } & TypeChangeCounts)
   | { ok: false; reason: 'UNIQUE_CONFLICT'; recordId: string }
   | { ok: false; reason: 'FIELD_NOT_FOUND' }

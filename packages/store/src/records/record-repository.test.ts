@@ -40,6 +40,7 @@ describe('records', () => {
       workspaceId: 'wA',
       id: record.id,
       expectedVersion: 1,
+      formVersion: 1,
       patch: { name: 'Acme AG', city: null, phone: '123' },
       actor: 'bob',
     });
@@ -57,12 +58,28 @@ describe('records', () => {
     });
   });
 
+  it('stores the form version an update was written with (review #12)', () => {
+    const record = create({ name: 'v1' });
+    const updated = store.records.updateRecord({
+      ...base,
+      id: record.id,
+      expectedVersion: 1,
+      formVersion: 4,
+      patch: { name: 'v2' },
+    });
+    expect(updated.ok && updated.record.formVersion).toBe(4);
+    expect(store.records.getRecord('wA', record.id)).toMatchObject({ formVersion: 4, version: 2 });
+    const row = store.db.prepare('SELECT form_version FROM records WHERE id = ?').get(record.id);
+    expect(row).toEqual({ form_version: 4 });
+  });
+
   it('a lost update gets VERSION_CONFLICT with the current version and writes nothing (C1)', () => {
     const record = create({ name: 'v1' });
     const first = store.records.updateRecord({
       workspaceId: 'wA',
       id: record.id,
       expectedVersion: 1,
+      formVersion: 1,
       patch: { name: 'first' },
       actor: 'a',
     });
@@ -71,6 +88,7 @@ describe('records', () => {
       workspaceId: 'wA',
       id: record.id,
       expectedVersion: 1,
+      formVersion: 1,
       patch: { name: 'second' },
       actor: 'b',
     });
@@ -93,9 +111,11 @@ describe('records', () => {
       fieldId: 'name',
       fromVersion: 1,
       expectedVersion: 3,
+      formVersion: 3,
       actor: 'carol',
     });
     expect(restored.ok && restored.record).toMatchObject({ version: 4, data: { name: 'original', city: 'Rome' } });
+    expect(store.records.getRecord('wA', record.id)?.formVersion).toBe(3);
     const history = store.records.listHistory('wA', record.id);
     expect(history.map((h) => h.version)).toEqual([1, 2, 3, 4]);
     expect(history[1]?.changes).toEqual({ name: { before: 'original', after: 'changed' } });
@@ -121,7 +141,14 @@ describe('records', () => {
   it('isolates workspaces: B cannot get, update, delete or read the history of A’s record (H4)', () => {
     const record = create({ name: 'secret' });
     expect(store.records.getRecord('wB', record.id)).toBeUndefined();
-    const update = { workspaceId: 'wB', id: record.id, expectedVersion: 1, patch: { name: 'pwned' }, actor: 'eve' };
+    const update = {
+      ...base,
+      workspaceId: 'wB',
+      id: record.id,
+      expectedVersion: 1,
+      patch: { name: 'pwned' },
+      actor: 'eve',
+    };
     expect(store.records.updateRecord(update)).toEqual({ ok: false, reason: 'NOT_FOUND' });
     expect(store.records.deleteRecord({ workspaceId: 'wB', id: record.id, actor: 'eve' })).toEqual({
       ok: false,

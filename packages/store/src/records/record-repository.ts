@@ -69,7 +69,7 @@ export class RecordRepository {
       const id = uuidV7(now.getTime());
       const data: RecordData = { ...input.data };
       for (const spec of input.serialFields ?? []) {
-        const counter = this.sql.nextSerial(input.formId, spec.fieldId, serialPeriod(spec, now));
+        const counter = this.sql.nextSerial(input.workspaceId, input.formId, spec.fieldId, serialPeriod(spec, now));
         data[spec.fieldId] = formatSerial(spec, now, counter);
       }
       const { workspaceId, formId, formVersion, actor } = input;
@@ -114,7 +114,7 @@ export class RecordRepository {
 
   updateRecord(input: UpdateRecordInput): UpdateRecordResult {
     return this.write((): UpdateRecordResult => {
-      const { workspaceId, id, expectedVersion, actor } = input;
+      const { workspaceId, id, expectedVersion, formVersion, actor } = input;
       const row = this.sql.getRecord(workspaceId, id);
       if (!row || row.deleted_at !== null) return { ok: false, reason: 'NOT_FOUND' };
       const current = toRecord(row);
@@ -128,16 +128,16 @@ export class RecordRepository {
       const dataJson = toJson(next, 'record data');
       const searchJson = toJson(searchShadow(next), 'search shadow');
       // The one guarded UPDATE decides a lost update (RELIABILITY C1): a stale version writes nothing.
-      if (!this.sql.updateData(workspaceId, id, expectedVersion, dataJson, searchJson, actor, at)) {
+      if (!this.sql.updateData(workspaceId, id, expectedVersion, formVersion, dataJson, searchJson, actor, at)) {
         return { ok: false, reason: 'VERSION_CONFLICT', current };
       }
       const version = expectedVersion + 1;
       this.history(workspaceId, id, version, 'update', actor, at, changes);
       const touched = (input.uniqueFields ?? []).filter((fieldId) => Object.hasOwn(changes, fieldId));
-      for (const fieldId of touched) this.sql.releaseUnique(id, fieldId);
+      for (const fieldId of touched) this.sql.releaseUnique(workspaceId, id, fieldId);
       this.claimUniques(workspaceId, current.formId, id, touched, next);
       this.enqueue(workspaceId, input.outbox, at);
-      return { ok: true, record: { ...current, data: next, version, updatedBy: actor, updatedAt: at } };
+      return { ok: true, record: { ...current, formVersion, data: next, version, updatedBy: actor, updatedAt: at } };
     });
   }
 
@@ -178,6 +178,7 @@ export class RecordRepository {
       workspaceId: input.workspaceId,
       id: input.recordId,
       expectedVersion: input.expectedVersion,
+      formVersion: input.formVersion,
       patch: { [input.fieldId]: value },
       actor: input.actor,
       uniqueFields: input.uniqueFields,

@@ -55,7 +55,7 @@ export type CreateRecordInput = {
   formVersion: number;
   data: RecordData;
   actor: string | null;
-  /** Fields whose folded value must be unique within the form (查重). */
+  /** Fields whose folded value must be unique within the form, in this workspace (查重). */
   uniqueFields?: readonly string[];
   serialFields?: readonly SerialFieldSpec[];
   outbox?: readonly OutboxMessage[];
@@ -67,6 +67,8 @@ export type UpdateRecordInput = {
   workspaceId: string;
   id: string;
   expectedVersion: number;
+  /** The published form version the patch was validated against; stored on the record (DESIGN §3, review #12). */
+  formVersion: number;
   /** Shallow merge into `data`; a `null` value removes the field. */
   patch: RecordData;
   actor: string | null;
@@ -101,6 +103,8 @@ export type RestoreFieldInput = {
   /** The field gets the value it had at this version. */
   fromVersion: number;
   expectedVersion: number;
+  /** The published form version the restored value is written with. */
+  formVersion: number;
   actor: string | null;
   uniqueFields?: readonly string[];
 };

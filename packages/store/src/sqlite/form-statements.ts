@@ -9,6 +9,9 @@ export type FormRow = {
   updated_at: string;
 };
 
+/** A form as lists show it: `name` / `description` are the draft's, as JSON text (LocalizedText). */
+export type FormSummaryRow = Omit<FormRow, 'draft'> & { name: string | null; description: string | null };
+
 export type FormVersionRow = {
   version: number;
   definition: string;
@@ -23,6 +26,8 @@ export type FieldValueUpdate = {
   id: string;
   workspace_id: string;
   version: number;
+  /** The form version the record is now written with; null keeps the record's own. */
+  form_version: number | null;
   path: string;
   value: string;
   /** The folded search text of the new value, or null to drop the field from the search shadow. */
@@ -42,21 +47,38 @@ export function fieldPath(fieldId: string): string {
 
 export type FormStatements = ReturnType<typeof prepareFormStatements>;
 
+/** A form is reachable while neither it nor its app is deleted. `f` is forms, `a` apps. */
+const REACHABLE = `JOIN apps a ON a.workspace_id = f.workspace_id AND a.id = f.app_id
+  WHERE f.deleted_at IS NULL AND a.deleted_at IS NULL`;
+
 /**
  * The SQL of forms, form versions, their audit rows and schema-change writes on records, prepared once per
  * connection. Every statement carries the workspace predicate; JSON paths are bound parameters built by `fieldPath`.
+ * Forms are keyed by (workspace, id); a form of a deleted app (or a deleted form) is not found.
  */
 export function prepareFormStatements(db: Database) {
   const appExists = db.prepare<[string, string], { id: string }>(
-    'SELECT id FROM apps WHERE id = ? AND workspace_id = ?',
+    'SELECT id FROM apps WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL',
   );
-  const formIdTaken = db.prepare<[string], { id: string }>('SELECT id FROM forms WHERE id = ?');
+  // Deleted forms keep their id: it stays taken in the workspace.
+  const formIdTaken = db.prepare<[string, string], { id: string }>(
+    'SELECT id FROM forms WHERE workspace_id = ? AND id = ?',
+  );
   const insertForm = db.prepare<[string, string, string, string, string, string]>(
     `INSERT INTO forms (id, workspace_id, app_id, draft, published_version, created_at, updated_at)
      VALUES (?, ?, ?, json(?), NULL, ?, ?)`,
   );
   const getForm = db.prepare<[string, string], FormRow>(
-    'SELECT id, workspace_id, app_id, draft, published_version, updated_at FROM forms WHERE id = ? AND workspace_id = ?',
+    `SELECT f.id, f.workspace_id, f.app_id, f.draft, f.published_version, f.updated_at FROM forms f
+     ${REACHABLE} AND f.id = ? AND f.workspace_id = ?`,
+  );
+  const formHead = db.prepare<[string, string], { app_id: string; published_version: number | null }>(
+    `SELECT f.app_id, f.published_version FROM forms f ${REACHABLE} AND f.id = ? AND f.workspace_id = ?`,
+  );
+  const listForms = db.prepare<[string, string], FormSummaryRow>(
+    `SELECT f.id, f.workspace_id, f.app_id, f.draft -> '$.name' AS name, f.draft -> '$.description' AS description,
+       f.published_version, f.updated_at FROM forms f
+     ${REACHABLE} AND f.workspace_id = ? AND f.app_id = ? ORDER BY f.created_at, f.id`,
   );
   const updateDraft = db.prepare<[string, string, string, string]>(
     'UPDATE forms SET draft = json(?), updated_at = ? WHERE id = ? AND workspace_id = ?',
@@ -69,27 +91,30 @@ export function prepareFormStatements(db: Database) {
      VALUES (?, ?, ?, json(?), ?, ?)`,
   );
   const getVersion = db.prepare<[string, string, number], FormVersionRow>(
-    `SELECT version, definition, published_by, published_at FROM form_versions
-     WHERE workspace_id = ? AND form_id = ? AND version = ?`,
+    `SELECT v.version, v.definition, v.published_by, v.published_at FROM form_versions v
+     JOIN forms f ON f.workspace_id = v.workspace_id AND f.id = v.form_id
+     ${REACHABLE} AND v.workspace_id = ? AND v.form_id = ? AND v.version = ?`,
   );
   const listVersions = db.prepare<[string, string], Omit<FormVersionRow, 'definition'>>(
-    `SELECT version, published_by, published_at FROM form_versions
-     WHERE workspace_id = ? AND form_id = ? ORDER BY version`,
+    `SELECT v.version, v.published_by, v.published_at FROM form_versions v
+     JOIN forms f ON f.workspace_id = v.workspace_id AND f.id = v.form_id
+     ${REACHABLE} AND v.workspace_id = ? AND v.form_id = ? ORDER BY v.version`,
   );
   const insertAudit = db.prepare<[string, string | null, string, string, string, string]>(
     `INSERT INTO audit_log (workspace_id, actor, action, target_type, target_id, detail, at)
      VALUES (?, ?, ?, 'form', ?, json(?), ?)`,
   );
   // `->` returns JSON text (strings quoted, booleans kept), so the value round-trips exactly through JSON.parse.
+  // Records in the recycle bin are included: they can be restored, so they are converted too (review #5).
   const fieldValues = db.prepare<[string, string, string], FieldValueRow>(
-    `SELECT id, version, data -> ? AS value FROM records
-     WHERE workspace_id = ? AND form_id = ? AND deleted_at IS NULL ORDER BY id`,
+    `SELECT id, version, data -> ? AS value FROM records WHERE workspace_id = ? AND form_id = ? ORDER BY id`,
   );
   const updateFieldValue = db.prepare<[FieldValueUpdate]>(
     `UPDATE records SET data = json_set(data, @path, json(@value)),
        search = CASE WHEN @search IS NULL THEN json_remove(search, @path) ELSE json_set(search, @path, @search) END,
+       form_version = coalesce(@form_version, form_version),
        version = version + 1, updated_by = @actor, updated_at = @at
-     WHERE id = @id AND workspace_id = @workspace_id AND version = @version AND deleted_at IS NULL`,
+     WHERE id = @id AND workspace_id = @workspace_id AND version = @version`,
   );
   const insertHistory = db.prepare<[string, string, number, string | null, string, string]>(
     `INSERT INTO record_history (workspace_id, record_id, version, action, actor, at, changes)
@@ -100,7 +125,7 @@ export function prepareFormStatements(db: Database) {
   );
   const claimUnique = db.prepare<[string, string, string, string, string]>(
     `INSERT INTO unique_values (workspace_id, form_id, field_id, value_folded, record_id) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (form_id, field_id, value_folded) DO NOTHING`,
+     ON CONFLICT (workspace_id, form_id, field_id, value_folded) DO NOTHING`,
   );
 
   return {
@@ -108,10 +133,13 @@ export function prepareFormStatements(db: Database) {
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     read: <T>(fn: () => T): T => db.transaction(fn).deferred(),
     appExists: (workspaceId: string, appId: string): boolean => appExists.get(appId, workspaceId) !== undefined,
-    formIdTaken: (formId: string): boolean => formIdTaken.get(formId) !== undefined,
+    formIdTaken: (workspaceId: string, formId: string): boolean => formIdTaken.get(workspaceId, formId) !== undefined,
     insertForm: (formId: string, workspaceId: string, appId: string, draft: string, at: string): void =>
       void insertForm.run(formId, workspaceId, appId, draft, at, at),
     getForm: (workspaceId: string, formId: string): FormRow | undefined => getForm.get(formId, workspaceId),
+    /** App and published version of a reachable form: one indexed row, no JSON parsed (every request reads it). */
+    formHead: (workspaceId: string, formId: string) => formHead.get(formId, workspaceId),
+    listForms: (workspaceId: string, appId: string): FormSummaryRow[] => listForms.all(workspaceId, appId),
     updateDraft: (workspaceId: string, formId: string, draft: string, at: string): boolean =>
       updateDraft.run(draft, at, formId, workspaceId).changes === 1,
     setPublished: (workspaceId: string, formId: string, version: number, at: string): boolean =>

@@ -46,8 +46,9 @@ export function prepareRecordStatements(db: Database) {
   const getRecord = db.prepare<[string, string], RecordRow>(
     `SELECT ${RECORD_COLUMNS} FROM records WHERE id = ? AND workspace_id = ?`,
   );
-  const updateData = db.prepare<[string, string, string | null, string, string, string, number]>(
-    `UPDATE records SET data = json(?), search = json(?), version = version + 1, updated_by = ?, updated_at = ?
+  const updateData = db.prepare<[number, string, string, string | null, string, string, string, number]>(
+    `UPDATE records SET form_version = ?, data = json(?), search = json(?), version = version + 1, updated_by = ?,
+       updated_at = ?
      WHERE id = ? AND workspace_id = ? AND version = ? AND deleted_at IS NULL`,
   );
   const moveToBin = db.prepare<[string, string | null, string, string, string, number]>(
@@ -68,15 +69,18 @@ export function prepareRecordStatements(db: Database) {
   );
   const claimUnique = db.prepare<[string, string, string, string, string]>(
     `INSERT INTO unique_values (workspace_id, form_id, field_id, value_folded, record_id) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (form_id, field_id, value_folded) DO NOTHING`,
+     ON CONFLICT (workspace_id, form_id, field_id, value_folded) DO NOTHING`,
   );
-  const findUnique = db.prepare<[string, string, string], { record_id: string }>(
-    'SELECT record_id FROM unique_values WHERE form_id = ? AND field_id = ? AND value_folded = ?',
+  const findUnique = db.prepare<[string, string, string, string], { record_id: string }>(
+    `SELECT record_id FROM unique_values
+     WHERE workspace_id = ? AND form_id = ? AND field_id = ? AND value_folded = ?`,
   );
-  const releaseUnique = db.prepare<[string, string]>('DELETE FROM unique_values WHERE record_id = ? AND field_id = ?');
-  const nextSerial = db.prepare<[string, string, string], { value: number }>(
-    `INSERT INTO serial_counters (form_id, field_id, period, value) VALUES (?, ?, ?, 1)
-     ON CONFLICT (form_id, field_id, period) DO UPDATE SET value = value + 1 RETURNING value`,
+  const releaseUnique = db.prepare<[string, string, string]>(
+    'DELETE FROM unique_values WHERE workspace_id = ? AND record_id = ? AND field_id = ?',
+  );
+  const nextSerial = db.prepare<[string, string, string, string], { value: number }>(
+    `INSERT INTO serial_counters (workspace_id, form_id, field_id, period, value) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT (workspace_id, form_id, field_id, period) DO UPDATE SET value = value + 1 RETURNING value`,
   );
   const insertOutbox = db.prepare<[string, string, string, string, string, string]>(
     `INSERT INTO outbox (id, workspace_id, topic, payload, created_at, available_at, attempts, status)
@@ -88,16 +92,20 @@ export function prepareRecordStatements(db: Database) {
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     insertRecord: (row: NewRecordRow): void => void insertRecord.run(row),
     getRecord: (workspaceId: string, id: string): RecordRow | undefined => getRecord.get(id, workspaceId),
-    /** Writes new data if the record is live and still at `expectedVersion`; false otherwise (the lost-update check). */
+    /**
+     * Writes new data and the form version it was written with, if the record is live and still at
+     * `expectedVersion`; false otherwise (the lost-update check).
+     */
     updateData: (
       workspaceId: string,
       id: string,
       expectedVersion: number,
+      formVersion: number,
       data: string,
       search: string,
       actor: string | null,
       at: string,
-    ): boolean => updateData.run(data, search, actor, at, id, workspaceId, expectedVersion).changes === 1,
+    ): boolean => updateData.run(formVersion, data, search, actor, at, id, workspaceId, expectedVersion).changes === 1,
     moveToBin: (workspaceId: string, id: string, expectedVersion: number, actor: string | null, at: string): boolean =>
       moveToBin.run(at, actor, at, id, workspaceId, expectedVersion).changes === 1,
     restoreFromBin: (
@@ -126,12 +134,16 @@ export function prepareRecordStatements(db: Database) {
       recordId: string,
     ): string | undefined => {
       if (claimUnique.run(workspaceId, formId, fieldId, valueFolded, recordId).changes === 1) return undefined;
-      return findUnique.get(formId, fieldId, valueFolded)?.record_id ?? '';
+      return findUnique.get(workspaceId, formId, fieldId, valueFolded)?.record_id ?? '';
     },
-    releaseUnique: (recordId: string, fieldId: string): void => void releaseUnique.run(recordId, fieldId),
-    /** The next number of a (form, field, period) counter: one atomic upsert inside the caller's transaction. */
-    nextSerial: (formId: string, fieldId: string, period: string): number => {
-      const row = nextSerial.get(formId, fieldId, period);
+    releaseUnique: (workspaceId: string, recordId: string, fieldId: string): void =>
+      void releaseUnique.run(workspaceId, recordId, fieldId),
+    /**
+     * The next number of a (workspace, form, field, period) counter: one atomic upsert inside the caller's
+     * transaction.
+     */
+    nextSerial: (workspaceId: string, formId: string, fieldId: string, period: string): number => {
+      const row = nextSerial.get(workspaceId, formId, fieldId, period);
       if (!row) throw new Error('serial counter upsert returned no row');
       return row.value;
     },

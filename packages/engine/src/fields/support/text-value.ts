@@ -32,10 +32,11 @@ export function checkText(text: string, field: FieldDef, fallbackMax: number): P
     const what = bad.reason === 'NUL' ? 'a NUL character' : 'a lone surrogate';
     return { ok: false, code: 'INVALID_CHARACTER', message: `text has ${what} at index ${bad.index}` };
   }
-  const length = graphemeLength(value);
   const max = maxGraphemesOf(field, fallbackMax);
-  if (length > max) return { ok: false, code: 'TOO_LONG', message: `text has ${length} characters; at most ${max}` };
   const min = numberSetting(field, 'minLength');
+  // A text never has more graphemes than UTF-16 units: within the maximum by units and no minimum, nothing to count.
+  const length = value.length <= max && min === undefined ? value.length : graphemeLength(value);
+  if (length > max) return { ok: false, code: 'TOO_LONG', message: `text has ${length} characters; at most ${max}` };
   if (min !== undefined && length < min) {
     return { ok: false, code: 'TOO_SHORT', message: `text has ${length} characters; at least ${min}` };
   }

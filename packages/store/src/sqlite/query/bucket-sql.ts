@@ -1,11 +1,11 @@
 import type { FilterContext } from '@formflow/engine';
 import type { FieldDef } from '@formflow/schema';
 import { instantOf } from './datetime-sql.js';
-import { nonEmptySql } from './empty-sql.js';
 import { fieldKind } from '@formflow/engine';
+import { numberKeyOf, textKeyOf } from './index-keys.js';
 import { QueryError } from './query-error.js';
 import { param, sql, type Sql } from './sql-fragment.js';
-import { extractOf, fieldRef, typeOf } from './value-ref.js';
+import { extractOf, fieldRef, typeOf, type ValueRef } from './value-ref.js';
 import { zoneTransitionsJson } from './zone-transitions.js';
 
 export type Bucket = 'day' | 'week' | 'month';
@@ -27,9 +27,16 @@ function localDateSql(t: string, ctx: FilterContext): Sql {
   return sql`date((${t} + ${offset}) / 1000.0, 'unixepoch')`;
 }
 
-/** The group key of a field: its value (single-valued fields only), or a date bucket of a date or date-time. */
-export function groupKeySql(field: FieldDef, bucket: Bucket | undefined, ctx: FilterContext): Sql {
-  const ref = fieldRef(field.id);
+/**
+ * The group key of a field: its value (single-valued fields only), or a date bucket of a date or date-time. Without a
+ * bucket the key has no parameters or sub-queries (index-keys.ts), so it can be an index column (IndexManager).
+ */
+export function groupKeySql(
+  field: FieldDef,
+  bucket: Bucket | undefined,
+  ctx: FilterContext,
+  ref: ValueRef = fieldRef(field.id),
+): Sql {
   const t = typeOf(ref);
   const x = extractOf(ref);
   const kind = fieldKind(field);
@@ -48,6 +55,6 @@ export function groupKeySql(field: FieldDef, bucket: Bucket | undefined, ctx: Fi
     throw new QueryError('INVALID_AGGREGATE', `records cannot be grouped by the ${field.type} field "${field.id}"`);
   }
   if (kind === 'boolean') return { sql: `(CASE ${t} WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)`, params: [] };
-  if (kind === 'number') return { sql: `(CASE WHEN ${t} IN ('integer', 'real') THEN ${x} END)`, params: [] };
-  return { sql: `(CASE WHEN ${t} = 'text' AND ${nonEmptySql(ref)} THEN ${x} END)`, params: [] };
+  if (kind === 'number') return { sql: numberKeyOf(ref), params: [] };
+  return { sql: textKeyOf(ref), params: [] };
 }

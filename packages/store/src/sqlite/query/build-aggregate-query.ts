@@ -1,11 +1,12 @@
 import type { FieldRegistry, FilterContext } from '@formflow/engine';
 import type { FieldDef, FilterNode, FormDef } from '@formflow/schema';
 import { groupKeySql, type Bucket } from './bucket-sql.js';
-import { compileFilterToSql, type CompileFilterOptions } from './compile-filter-to-sql.js';
+import { compileFilterWithNotes, type CompileFilterOptions } from './compile-filter-to-sql.js';
 import { fieldKind } from '@formflow/engine';
 import { QueryError } from './query-error.js';
-import { join, param, sql, TRUE_SQL, type Sql } from './sql-fragment.js';
-import { extractOf, fieldRef, typeOf } from './value-ref.js';
+import { aggregateOrderTag, numberKeyOf, presentKeyOf } from './index-keys.js';
+import { formRowsSql, join, sql, TRUE_SQL, type Sql } from './sql-fragment.js';
+import { fieldRef } from './value-ref.js';
 
 export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
 export type GroupBySpec = { field: string; bucket?: Bucket };
@@ -14,6 +15,8 @@ export type AggregateQueryInput = {
   workspaceId: string;
   formId: string;
   filter?: FilterNode;
+  /** The permission row filter, ANDed with `filter`; trusted, like ListQueryInput.scope. */
+  scope?: FilterNode;
   groupBy: readonly GroupBySpec[];
   measures: readonly MeasureSpec[];
 };
@@ -27,23 +30,32 @@ function field(form: FormDef, id: string, readable: ReadonlySet<string> | undefi
   return f;
 }
 
-function measureSql(m: MeasureSpec, form: FormDef, readable: ReadonlySet<string> | undefined): Sql {
+type Measure = { agg: AggregateFunction; value: Sql | undefined };
+
+/** A measure as its aggregate function and the value it aggregates (index-keys.ts; none for `count(*)`). */
+function measureOf(m: MeasureSpec, form: FormDef, readable: ReadonlySet<string> | undefined): Measure {
   if (!AGGS.has(m.agg)) throw new QueryError('INVALID_AGGREGATE', `unknown aggregate ${JSON.stringify(m.agg)}`);
-  if (m.agg === 'count' && m.field === undefined) return { sql: 'COUNT(*)', params: [] };
+  if (m.agg === 'count' && m.field === undefined) return { agg: 'count', value: undefined };
   const f = field(form, m.field ?? '', readable);
   const ref = fieldRef(f.id);
-  if (m.agg === 'count')
-    return sql`COUNT(${{ sql: `CASE WHEN ${typeOf(ref)} IS NOT NULL AND ${typeOf(ref)} <> 'null' THEN 1 END`, params: [] }})`;
+  if (m.agg === 'count') return { agg: 'count', value: { sql: presentKeyOf(ref), params: [] } };
   if (fieldKind(f) !== 'number')
     throw new QueryError('INVALID_AGGREGATE', `${m.agg} needs a number field, not "${f.id}"`);
-  const n = `(CASE WHEN ${typeOf(ref)} IN ('integer', 'real') THEN ${extractOf(ref)} END)`;
-  return { sql: `${m.agg.toUpperCase()}(${n})`, params: [] };
+  return { agg: m.agg, value: { sql: numberKeyOf(ref), params: [] } };
 }
+
+const aggregateSql = (m: Measure, value: Sql | string | undefined): Sql =>
+  value === undefined ? { sql: 'COUNT(*)', params: [] } : sql`${m.agg.toUpperCase()}(${value})`;
 
 /**
  * `SELECT g0, g1, m0, … FROM records r WHERE <scope and filter> GROUP BY g0, g1 ORDER BY g0, g1`: 0–2 group keys
  * (single-valued fields, or a day/week/month bucket of a date or date-time in ctx.timezone) and 1–10 measures over
  * number fields. A `count` with a field counts records where it is present and not null.
+ *
+ * The keys and measured values are index-keys.ts's, so an IndexManager index on (group keys, values) answers it from
+ * the index in group order. When a prefilter is an IN over several keys (a row filter `owner isCurrentMember` is one:
+ * the member's id or a list), no index gives group order and SQLite would sort whole rows: the rows' keys and values
+ * are then selected in a sub-query first (kept apart by `LIMIT -1`) and only those are grouped.
  */
 export function buildAggregateQuery(
   input: AggregateQueryInput,
@@ -57,13 +69,35 @@ export function buildAggregateQuery(
     throw new QueryError('INVALID_AGGREGATE', '1 to 10 measures');
   const readable = options.readableFieldIds;
   const groups = input.groupBy.map((g) => groupKeySql(field(form, g.field, readable), g.bucket, ctx));
-  const measures = input.measures.map((m) => measureSql(m, form, readable));
-  const where = input.filter ? compileFilterToSql(input.filter, form, registry, ctx, options) : TRUE_SQL;
-  const columns = [
-    ...groups.map((g, i) => sql`${g} AS g${String(i)}`),
-    ...measures.map((m, i) => sql`${m} AS m${String(i)}`),
-  ];
+  const measures = input.measures.map((m) => measureOf(m, form, readable));
+  const idKeyTag = aggregateOrderTag(input.groupBy, input.measures);
+  const where = input.filter
+    ? compileFilterWithNotes(input.filter, form, registry, ctx, { ...options, idKeyTag })
+    : { ...TRUE_SQL, multiKeyPrefilter: false };
+  const scoped = input.scope
+    ? compileFilterWithNotes(input.scope, form, registry, ctx, { foldFunction: options.foldFunction, idKeyTag })
+    : { ...TRUE_SQL, multiKeyPrefilter: false };
   const names = groups.map((_, i) => `g${String(i)}`).join(', ');
   const tail = groups.length === 0 ? '' : ` GROUP BY ${names} ORDER BY ${names}`;
-  return sql`SELECT ${join(columns, ', ')} FROM records r WHERE r.workspace_id = ${param(input.workspaceId)} AND r.form_id = ${param(input.formId)} AND r.deleted_at IS NULL AND ${where}${tail}`;
+  const rows = sql`FROM records r WHERE ${formRowsSql(input.workspaceId, input.formId)} AND ${scoped} AND ${where}`;
+  if (!where.multiKeyPrefilter && !scoped.multiKeyPrefilter) {
+    const columns = [
+      ...groups.map((g, i) => sql`${g} AS g${String(i)}`),
+      ...measures.map((m, i) => sql`${aggregateSql(m, m.value)} AS m${String(i)}`),
+    ];
+    return sql`SELECT ${join(columns, ', ')} ${rows}${tail}`;
+  }
+  const inner = [
+    ...groups.map((g, i) => sql`${g} AS g${String(i)}`),
+    ...measures.flatMap((m, i) => (m.value ? [sql`${m.value} AS v${String(i)}`] : [])),
+  ];
+  const outer = [
+    ...groups.map((_, i) => `g${String(i)}`),
+    ...measures.map((m, i) => sql`${aggregateSql(m, m.value && `v${String(i)}`)} AS m${String(i)}`),
+  ];
+  const innerColumns = inner.length > 0 ? join(inner, ', ') : { sql: '1 AS one', params: [] };
+  return sql`SELECT ${join(
+    outer.map((c) => (typeof c === 'string' ? { sql: c, params: [] } : c)),
+    ', ',
+  )} FROM (SELECT ${innerColumns} ${rows} LIMIT -1)${tail}`;
 }

@@ -2,14 +2,20 @@ import type { FieldRegistry, FilterContext } from '@formflow/engine';
 import type { FilterNode, FormDef, SortSpec } from '@formflow/schema';
 import { compileFilterToSql, type CompileFilterOptions } from './compile-filter-to-sql.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
+import { listOrderTag } from './index-keys.js';
 import { QueryError } from './query-error.js';
-import { join, param, sql, TRUE_SQL, type Sql } from './sql-fragment.js';
+import { formRowsSql, join, param, sql, TRUE_SQL, type Sql } from './sql-fragment.js';
 import { sortKeysSql, type SortKeySql } from './sort-sql.js';
 
 export type ListQueryInput = {
   workspaceId: string;
   formId: string;
   filter?: FilterNode;
+  /**
+   * The permission row filter (DESIGN §9), ANDed with `filter`. Trusted (it comes from the app's permission groups,
+   * not the caller), so it may test fields the caller cannot read, such as the owner.
+   */
+  scope?: FilterNode;
   sort?: readonly SortSpec[];
   limit: number;
   cursor?: string;
@@ -42,7 +48,9 @@ function afterSql(keys: readonly SortKeySql[], values: readonly CursorKey[], id:
 
 /**
  * `SELECT … FROM records r` of one form in one workspace, not deleted, matching the filter (compileFilterToSql), in
- * the order of the engine's compileSort then `r.id`, one page of `limit` (1–500) rows after `cursor`.
+ * the order of the engine's compileSort then `r.id`, one page of `limit` (1–500) rows after `cursor`. The workspace
+ * and form ids are literals (formRowsLiteral) and the keys are index-keys.ts's, so the IndexManager's partial indexes
+ * serve the prefilters and the ORDER BY and the page stops after `limit` rows.
  */
 export function buildListQuery(
   input: ListQueryInput,
@@ -54,7 +62,13 @@ export function buildListQuery(
   if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > 500) {
     throw new QueryError('INVALID_LIMIT', 'limit must be an integer from 1 to 500');
   }
-  const where = input.filter ? compileFilterToSql(input.filter, form, registry, ctx, options) : TRUE_SQL;
+  const idKeyTag = listOrderTag(input.sort ?? []);
+  const where = input.filter
+    ? compileFilterToSql(input.filter, form, registry, ctx, { ...options, idKeyTag })
+    : TRUE_SQL;
+  const scoped = input.scope
+    ? compileFilterToSql(input.scope, form, registry, ctx, { foldFunction: options.foldFunction, idKeyTag })
+    : TRUE_SQL;
   const keys = sortKeysSql(input.sort ?? [], form, registry, options.readableFieldIds);
   const scope = JSON.stringify([input.workspaceId, input.formId, input.sort ?? []]);
   const after =
@@ -66,7 +80,7 @@ export function buildListQuery(
         })();
   const columns = keys.map((k, i) => sql`, ${k.key} AS k${String(i)}`);
   const order = keys.map((k) => sql`(${k.key} IS NULL), ${k.key} ${k.direction === 'asc' ? 'ASC' : 'DESC'}, `);
-  const query = sql`SELECT r.id, r.data, r.version, r.created_at, r.updated_at${join(columns, '')} FROM records r WHERE r.workspace_id = ${param(input.workspaceId)} AND r.form_id = ${param(input.formId)} AND r.deleted_at IS NULL AND ${where} AND ${after} ORDER BY ${join(order, '')}r.id ASC LIMIT ${param(input.limit)}`;
+  const query = sql`SELECT r.id, r.data, r.version, r.created_at, r.updated_at${join(columns, '')} FROM records r WHERE ${formRowsSql(input.workspaceId, input.formId)} AND ${scoped} AND ${where} AND ${after} ORDER BY ${join(order, '')}r.id ASC LIMIT ${param(input.limit)}`;
   const cursorOf = (row: Record<string, unknown>): string => {
     const values = keys.map((_, i) => row[`k${String(i)}`] as CursorKey);
     return encodeCursor(scope, { keys: values.map((v) => (v === undefined ? null : v)), id: String(row['id']) });

@@ -2,7 +2,7 @@ import { checkFilter, FilterError, type FieldRegistry, type FilterContext } from
 import type { FieldDef, FilterNode, FilterOperator, FormDef } from '@formflow/schema';
 import { conditionSql, type ConditionOptions } from './condition-sql.js';
 import { QueryError } from './query-error.js';
-import { FALSE_SQL, join, sql, TRUE_SQL, type Sql } from './sql-fragment.js';
+import { existsSql, FALSE_SQL, join, sql, TRUE_SQL, type Sql } from './sql-fragment.js';
 import { jsonPath } from './sql-ident.js';
 import { cellRef, fieldRef } from './value-ref.js';
 
@@ -14,6 +14,11 @@ export type CompileFilterOptions = {
    * columns and text search in addresses are refused (QueryError NOT_TRANSLATABLE).
    */
   foldFunction?: boolean;
+  /**
+   * The order tag written into id keys (index-keys.ts idKeyOf): buildListQuery and buildAggregateQuery set it from
+   * their sort or groups so their prefilters seek the index made for that order. 0 by default.
+   */
+  idKeyTag?: number;
 };
 
 function liveField(fields: unknown, id: string): FieldDef | undefined {
@@ -38,7 +43,7 @@ function conditionNode(
   if (!subtable || !column) throw new QueryError('INVALID_FIELD_ID', `unknown field ${JSON.stringify(node.field)}`);
   const path = jsonPath(subtable.id);
   const cell = conditionSql(column, cellRef(column.id, o.foldFunction), node.op, node.value, ctx, o);
-  return sql`(json_type(r.data, ${path}) = 'array' AND EXISTS (SELECT 1 FROM json_each(r.data, ${path}) AS s WHERE ${cell}))`;
+  return sql`(json_type(r.data, ${path}) = 'array' AND ${existsSql(sql`SELECT 1 FROM json_each(r.data, ${path}) AS s WHERE ${cell}`)})`;
 }
 
 function nodeSql(node: FilterNode, form: FormDef, ctx: FilterContext, o: ConditionOptions): Sql {
@@ -73,8 +78,26 @@ export function compileFilterToSql(
   ctx: FilterContext,
   options: CompileFilterOptions = {},
 ): Sql {
+  const { sql: text, params } = compileFilterWithNotes(filter, form, registry, ctx, options);
+  return { sql: text, params };
+}
+
+/** compileFilterToSql, telling whether some prefilter is an IN over several index keys (prefilter-sql.ts). */
+export function compileFilterWithNotes(
+  filter: FilterNode,
+  form: FormDef,
+  registry: FieldRegistry,
+  ctx: FilterContext,
+  options: CompileFilterOptions = {},
+): Sql & { multiKeyPrefilter: boolean } {
   const problems = checkFilter(filter, form, registry, { readableFieldIds: options.readableFieldIds });
   if (problems.length > 0) throw new FilterError(problems);
   if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime())) throw new RangeError('invalid ctx.now');
-  return nodeSql(filter, form, ctx, { foldFunction: options.foldFunction === true });
+  const notes = { multiKeyPrefilter: false };
+  const compiled = nodeSql(filter, form, ctx, {
+    foldFunction: options.foldFunction === true,
+    notes,
+    idKeyTag: options.idKeyTag ?? 0,
+  });
+  return { ...compiled, multiKeyPrefilter: notes.multiKeyPrefilter };
 }

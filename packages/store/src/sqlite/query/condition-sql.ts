@@ -6,12 +6,19 @@ import { fieldKind } from '@formflow/engine';
 import { idSetSql } from './id-set-sql.js';
 import { QueryError } from './query-error.js';
 import { scalarSql } from './scalar-sql.js';
+import { prefilterOf } from './prefilter-sql.js';
 import { param, sql, type Sql } from './sql-fragment.js';
 import { textSearchSql, type SearchOp } from './text-sql.js';
 import { extractOf, typeOf, type ValueRef } from './value-ref.js';
 import { addDays, relativeDayRange, zonedDayStart, type RelativeDateOperator } from '@formflow/engine';
 
-export type ConditionOptions = { foldFunction: boolean };
+export type ConditionOptions = {
+  foldFunction: boolean;
+  /** Set when a prefilter is an IN over several keys (see Prefilter.candidates). */
+  notes?: { multiKeyPrefilter: boolean };
+  /** The order tag of id keys (index-keys.ts idKeyOf); 0 by default. */
+  idKeyTag?: number;
+};
 
 function relativeSql(kind: string, ref: ValueRef, op: FilterOperator, operand: unknown, ctx: FilterContext): Sql {
   const { from, to } = relativeDayRange(op as RelativeDateOperator, Number(operand ?? 0), ctx.now, ctx.timezone);
@@ -51,27 +58,12 @@ function positive(
   }
 }
 
-const HINTED: Partial<Record<FilterOperator, string>> = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
-
-/**
- * A bare `json_extract(r.data, '$."f"') op ?` term that the positive test implies (number and date fields at the top
- * level), so that SQLite can use the field's expression index (indexPlan); the exact test still follows.
- */
-function indexHint(field: FieldDef, ref: ValueRef, op: FilterOperator, operand: unknown): Sql | undefined {
-  const kind = fieldKind(field);
-  if (ref.doc !== 'r.data' || (kind !== 'number' && kind !== 'date')) return undefined;
-  const x = extractOf(ref);
-  if (op === 'between') {
-    const [lo, hi] = operand as [string | number, string | number];
-    return sql`${x} BETWEEN ${param(lo)} AND ${param(hi)}`;
-  }
-  const cmp = HINTED[op];
-  return cmp === undefined ? undefined : sql`${x} ${cmp} ${param(operand as string | number)}`;
-}
-
 /**
  * One condition on one value, as 0/1 SQL: isEmpty / isNotEmpty test emptiness; the negations in TRUE_ON_EMPTY are
- * `empty OR NOT positive` (never `NOT (x = ?)`, which is NULL on a missing value); the rest `non-empty AND positive`.
+ * `empty OR NOT positive` (never `NOT (x = ?)`, which is NULL on a missing value); the rest `non-empty AND positive`,
+ * behind the condition's prefilter when it has one (prefilter-sql.ts): `(P AND non-empty AND positive)`, or
+ * `(P AND (S OR (non-empty AND positive)))` when S implies the exact test. P is a top-level AND term SQLite can seek
+ * an index with; the value stays exactly the exact test's, 0 or 1.
  */
 export function conditionSql(
   field: FieldDef,
@@ -86,6 +78,9 @@ export function conditionSql(
   if (op === 'isNotEmpty') return { sql: nonEmpty, params: [] };
   const test = positive(field, ref, op, operand, ctx, o);
   if (TRUE_ON_EMPTY.has(op)) return sql`(NOT ${nonEmpty} OR NOT ${test})`;
-  const hint = indexHint(field, ref, op, operand);
-  return hint ? sql`(${hint} AND ${nonEmpty} AND ${test})` : sql`(${nonEmpty} AND ${test})`;
+  const exact = sql`(${nonEmpty} AND ${test})`;
+  const pre = prefilterOf(field, ref, op, operand, ctx, o.idKeyTag ?? 0);
+  if (!pre) return exact;
+  if (pre.candidates > 1 && o.notes) o.notes.multiKeyPrefilter = true;
+  return pre.sufficient ? sql`(${pre.test} AND (${pre.sufficient} OR ${exact}))` : sql`(${pre.test} AND ${exact})`;
 }

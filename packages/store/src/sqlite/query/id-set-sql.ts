@@ -1,6 +1,6 @@
 import type { FilterContext } from '@formflow/engine';
 import type { FilterOperator } from '@formflow/schema';
-import { FALSE_SQL, param, paramList, sql, type Sql } from './sql-fragment.js';
+import { existsSql, FALSE_SQL, param, paramList, sql, type Sql } from './sql-fragment.js';
 import { typeOf, type ValueRef } from './value-ref.js';
 
 function idsOf(value: unknown): string[] {
@@ -19,7 +19,7 @@ export function idSetSql(ref: ValueRef, op: FilterOperator, operand: unknown, ct
   const shares = (want: readonly string[]): Sql =>
     want.length === 0
       ? FALSE_SQL
-      : sql`EXISTS (SELECT 1 FROM ${from('ia')} WHERE ${ids('ia')} AND ia.value IN ${paramList(want)})`;
+      : existsSql(sql`SELECT 1 FROM ${from('ia')} WHERE ${ids('ia')} AND ia.value IN ${paramList(want)}`);
   const countIn = (want: readonly string[]): Sql =>
     sql`(SELECT COUNT(DISTINCT ib.value) FROM ${from('ib')} WHERE ${ids('ib')} AND ib.value IN ${paramList(want)})`;
   switch (op) {

@@ -1,10 +1,11 @@
 import { checkSort, FilterError, type FieldRegistry } from '@formflow/engine';
 import type { FieldDef, FormDef, SortSpec } from '@formflow/schema';
 import { instantOf } from './datetime-sql.js';
-import { nonEmptySql } from './empty-sql.js';
+import { JS_WHITESPACE_SQL } from './empty-sql.js';
+import { foldedKeyOf, numberKeyOf, textKeyOf } from './index-keys.js';
 import { QueryError } from './query-error.js';
-import { sql, type Sql } from './sql-fragment.js';
-import { extractOf, fieldRef, typeOf } from './value-ref.js';
+import { join, sql, type Sql } from './sql-fragment.js';
+import { extractOf, fieldRef, typeOf, type ValueRef } from './value-ref.js';
 
 export type SortKeySql = { key: Sql; direction: 'asc' | 'desc' };
 
@@ -21,32 +22,39 @@ function optionIds(field: FieldDef): string[] {
     .filter((id): id is string => typeof id === 'string');
 }
 
+const SAFE_OPTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /**
- * SQL for the field type's `sortKey` (NULL where the engine's key is null, including every empty value):
+ * SQL for the field type's `sortKey` over `ref` (NULL where the engine's key is null, including every empty value):
  * numbers; dates as text; date-times as instant ms (the same order as the engine's ISO strings); text folded (the
  * shadow); phone as stored; select options by their position in settings (unknown ids after all options); booleans
- * as 0/1; member/department/relation ids folded and joined. Other types are refused (NOT_TRANSLATABLE).
+ * as 0/1; member/department/relation ids folded and joined. Other types are refused (NOT_TRANSLATABLE). Every key but
+ * the date-time one is free of sub-queries and, when the option ids are plain (`[A-Za-z0-9_-]`, written as
+ * literals), of parameters: it can be an index column (IndexManager).
  */
-function keyOf(field: FieldDef): Sql {
-  const ref = fieldRef(field.id);
+export function sortKeyOf(field: FieldDef, ref: ValueRef = fieldRef(field.id)): Sql {
   const t = typeOf(ref);
   const x = extractOf(ref);
-  const ne = nonEmptySql(ref);
   const type = field.type === 'formula' ? formulaType(field) : field.type;
-  if (NUMERIC.has(type)) return { sql: `(CASE WHEN ${t} IN ('integer', 'real') THEN ${x} END)`, params: [] };
-  if (type === 'date' || type === 'phone')
-    return { sql: `(CASE WHEN ${t} = 'text' AND ${ne} THEN ${x} END)`, params: [] };
-  if (FOLDED_TEXT.has(type)) return { sql: `(CASE WHEN ${t} = 'text' AND ${ne} THEN ${ref.folded} END)`, params: [] };
+  if (NUMERIC.has(type)) return { sql: numberKeyOf(ref), params: [] };
+  if (type === 'date' || type === 'phone') return { sql: textKeyOf(ref), params: [] };
+  if (FOLDED_TEXT.has(type)) return { sql: foldedKeyOf(ref, ref.folded ?? 'NULL'), params: [] };
   if (INSTANT.has(type)) return { sql: instantOf(ref), params: [] };
   if (type === 'boolean') return { sql: `(CASE ${t} WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)`, params: [] };
   if (type === 'select') {
     const ids = optionIds(field);
-    const whens = ids.map((id, i) => sql` WHEN ${{ sql: '?', params: [id] }} THEN ${String(i)}`);
-    return sql`(CASE WHEN ${t} = 'text' AND ${ne} THEN (CASE ${x}${{ sql: whens.map((w) => w.sql).join(''), params: whens.flatMap((w) => w.params) }} ELSE ${String(ids.length)} END) END)`;
+    const literal = ids.every((id) => SAFE_OPTION_ID.test(id));
+    const whens = ids.map((id, i) => sql` WHEN ${literal ? `'${id}'` : { sql: '?', params: [id] }} THEN ${String(i)}`);
+    const position = sql`(CASE ${x}${join(whens, '')} ELSE ${String(ids.length)} END)`;
+    return sql`(CASE WHEN ${t} = 'text' AND trim(${x}, ${JS_WHITESPACE_SQL}) <> '' THEN ${position} END)`;
   }
   if (REFERENCE.has(type)) {
+    const folded = ref.folded ?? 'NULL';
     return {
-      sql: `(CASE WHEN ${ne} THEN (CASE ${t} WHEN 'text' THEN ${ref.folded} WHEN 'array' THEN replace(${ref.folded}, char(31), ',') END) END)`,
+      sql:
+        `(CASE ${t} WHEN 'text' THEN (CASE WHEN trim(${x}, ${JS_WHITESPACE_SQL}) <> '' THEN ${folded} END)` +
+        ` WHEN 'array' THEN (CASE WHEN json_array_length(${ref.doc}, ${ref.path}) > 0` +
+        ` THEN replace(${folded}, char(31), ',') END) END)`,
       params: [],
     };
   }
@@ -70,6 +78,6 @@ export function sortKeysSql(
   return sort.map((spec) => {
     const field = form.fields.find((f) => f.id === spec.field && f.deleted !== true);
     if (!field) throw new QueryError('INVALID_FIELD_ID', `unknown field ${JSON.stringify(spec.field)}`);
-    return { key: keyOf(field), direction: spec.direction };
+    return { key: sortKeyOf(field), direction: spec.direction };
   });
 }

@@ -1,3 +1,5 @@
+import { formRowsLiteral } from './sql-ident.js';
+
 /** A piece of SQL and its `?` parameters, in textual order. */
 export type SqlParam = string | number | null;
 export type Sql = { sql: string; params: SqlParam[] };
@@ -33,3 +35,22 @@ export function join(parts: readonly Sql[], separator: string): Sql {
 
 export const TRUE_SQL: Sql = { sql: '1', params: [] };
 export const FALSE_SQL: Sql = { sql: '0', params: [] };
+
+/**
+ * `EXISTS (query)` as a 0/1 scalar sub-query. SQLite may turn a top-level `EXISTS` into a join, and a join ends the
+ * ORDER BY … LIMIT early-out on an ordered index (a page of 50 then reads every matching row): this form stays a
+ * correlated sub-query, evaluated only for rows the index has not already ruled out.
+ */
+export function existsSql(query: Sql): Sql {
+  return sql`coalesce((${query} LIMIT 1), 0)`;
+}
+
+/**
+ * The live rows of one form in one workspace over `records r`: with literal ids when they have a literal-safe shape
+ * (so SQLite can prove the IndexManager's partial indexes usable), else as parameters.
+ */
+export function formRowsSql(workspaceId: string, formId: string): Sql {
+  const literal = formRowsLiteral(workspaceId, formId, 'r');
+  if (literal !== undefined) return { sql: literal, params: [] };
+  return sql`r.workspace_id = ${param(workspaceId)} AND r.form_id = ${param(formId)} AND r.deleted_at IS NULL`;
+}

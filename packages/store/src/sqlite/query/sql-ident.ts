@@ -17,3 +17,17 @@ export function formIdLiteral(formId: string): string {
   }
   return `'${formId}'`;
 }
+
+/** Ids that may be written as SQL string literals (uuids, definition ids): no quote, no backslash, no space. */
+const LITERAL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * `<t>workspace_id = '<ws>' AND <t>form_id = '<form>' AND <t>deleted_at IS NULL`: the live rows of one form, with the
+ * ids as literals so that a partial index with this same WHERE (IndexManager) is provably usable. `table` is the
+ * alias (`r`) or '' for an index definition. Undefined when an id is not of a literal-safe shape.
+ */
+export function formRowsLiteral(workspaceId: string, formId: string, table: string): string | undefined {
+  if (!LITERAL_ID.test(workspaceId) || !ID_PATTERN.test(formId)) return undefined;
+  const t = table === '' ? '' : `${table}.`;
+  return `${t}workspace_id = '${workspaceId}' AND ${t}form_id = '${formId}' AND ${t}deleted_at IS NULL`;
+}

@@ -10,9 +10,15 @@ export type ValueRef = { doc: string; path: string; folded: string | null };
 /** SQLite's name for the fold function registered by `registerQueryFunctions`. */
 export const FOLD_SQL_FUNCTION = 'formflow_fold_text';
 
-export function fieldRef(fieldId: string): ValueRef {
+/**
+ * A top-level field of the record aliased `table` (`r` in queries); `table` '' gives the unqualified columns that
+ * index definitions use (IndexManager), so a query's key expressions and an index's columns are the same text but
+ * for the alias, which is what SQLite needs to match ORDER BY terms and WHERE terms to indexed expressions.
+ */
+export function fieldRef(fieldId: string, table = 'r'): ValueRef {
   const path = jsonPath(fieldId);
-  return { doc: 'r.data', path, folded: `json_extract(r.search, ${path})` };
+  const column = (name: string): string => (table === '' ? name : `${table}.${name}`);
+  return { doc: column('data'), path, folded: `json_extract(${column('search')}, ${path})` };
 }
 
 /** A cell of a sub-table row aliased `s` (a row of `json_each`); a row that is not an object has no cells. */

@@ -1,4 +1,12 @@
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /** Tenants: nothing crosses workspaces. */
 export const workspaces = sqliteTable('workspaces', {
@@ -23,7 +31,11 @@ export const members = sqliteTable(
     passwordHash: text('password_hash'),
     role: text('role').notNull().default('member'),
   },
-  (t) => [index('members_by_workspace').on(t.workspaceId)],
+  (t) => [
+    index('members_by_workspace').on(t.workspaceId),
+    uniqueIndex('members_email_unique').on(t.workspaceId, t.emailFolded),
+    index('members_by_email_folded').on(t.emailFolded),
+  ],
 );
 
 /** The org tree: `parentId` null at the root. */

@@ -55,19 +55,20 @@ export const comments = sqliteTable(
   (t) => [index('comments_by_record').on(t.workspaceId, t.recordId, t.id)],
 );
 
-/** Gap-free serial numbers per (form, field, period), incremented inside the record's write transaction. */
+/** Gap-free serial numbers per (workspace, form, field, period), incremented inside the record's write transaction. */
 export const serialCounters = sqliteTable(
   'serial_counters',
   {
+    workspaceId: text('workspace_id').notNull(),
     formId: text('form_id').notNull(),
     fieldId: text('field_id').notNull(),
     period: text('period').notNull(),
     value: integer('value').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.formId, t.fieldId, t.period] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.formId, t.fieldId, t.period] })],
 );
 
-/** 查重: one row per unique field value (folded); the UNIQUE constraint is the check (RELIABILITY C3, K4). */
+/** 查重: one row per unique field value (folded), per workspace and form; the UNIQUE constraint is the check (C3, K4). */
 export const uniqueValues = sqliteTable(
   'unique_values',
   {
@@ -79,18 +80,28 @@ export const uniqueValues = sqliteTable(
       .notNull()
       .references(() => records.id),
   },
-  (t) => [unique().on(t.formId, t.fieldId, t.valueFolded), index('unique_values_by_record').on(t.recordId, t.fieldId)],
+  (t) => [
+    unique().on(t.workspaceId, t.formId, t.fieldId, t.valueFolded),
+    index('unique_values_by_record').on(t.recordId, t.fieldId),
+  ],
 );
 
-export const files = sqliteTable('files', {
-  id: text('id').primaryKey(),
-  workspaceId: text('workspace_id').notNull(),
-  name: text('name').notNull(),
-  mime: text('mime').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  storageKey: text('storage_key').notNull(),
-  createdBy: text('created_by'),
-  createdAt: text('created_at').notNull(),
-  deletedAt: text('deleted_at'),
-});
+/** Uploads. `formId` / `fieldId` (0003): the field an upload belongs to; download permission derives from it. */
+export const files = sqliteTable(
+  'files',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdBy: text('created_by'),
+    createdAt: text('created_at').notNull(),
+    deletedAt: text('deleted_at'),
+    formId: text('form_id'),
+    fieldId: text('field_id'),
+  },
+  (t) => [index('files_by_sha256').on(t.workspaceId, t.sha256)],
+);

@@ -1,0 +1,76 @@
+import type { AppRepository, FormRepository } from '@formflow/store';
+import type { FormDef, PermissionGroupDef } from '@formflow/schema';
+
+export type LiveForm = {
+  workspaceId: string;
+  appId: string;
+  formId: string;
+  version: number;
+  definition: FormDef;
+};
+
+const MAX_ENTRIES = 500;
+
+/** A small LRU map (Map keeps insertion order; a hit is re-inserted at the end). */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V): void {
+    this.map.set(key, value);
+    if (this.map.size > MAX_ENTRIES) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+/**
+ * Published definitions are immutable per version, so they are parsed once and cached by
+ * `(workspace, form, version)`; each request still reads the form's current head (one indexed row) so a publish,
+ * a delete or a permission change is seen by the very next request, with no cross-process invalidation to get wrong.
+ */
+export class DefinitionCache {
+  private readonly forms = new Lru<LiveForm>();
+  private readonly groups = new Lru<readonly PermissionGroupDef[]>();
+
+  constructor(
+    private readonly formRepository: FormRepository,
+    private readonly appRepository: AppRepository,
+  ) {}
+
+  /** The live (latest published) definition of a form, or undefined (absent, deleted, other workspace, unpublished). */
+  liveForm(workspaceId: string, formId: string): LiveForm | undefined {
+    const head = this.formRepository.publishedHead(workspaceId, formId);
+    if (!head || head.publishedVersion === null) return undefined;
+    const key = JSON.stringify([workspaceId, formId, head.publishedVersion]);
+    const hit = this.forms.get(key);
+    if (hit && hit.appId === head.appId) return hit;
+    const published = this.formRepository.getPublished(workspaceId, formId, head.publishedVersion);
+    if (!published) return undefined;
+    const live: LiveForm = {
+      workspaceId,
+      appId: head.appId,
+      formId,
+      version: published.version,
+      definition: published.definition,
+    };
+    this.forms.set(key, live);
+    return live;
+  }
+
+  /** The permission groups of an app, keyed by the app's revision (bumped by every change), so no change is missed. */
+  permissionGroups(workspaceId: string, appId: string): readonly PermissionGroupDef[] {
+    const revision = this.appRepository.revision(workspaceId, appId);
+    if (revision === undefined) return [];
+    const key = JSON.stringify([workspaceId, appId, revision]);
+    const hit = this.groups.get(key);
+    if (hit) return hit;
+    const groups = this.appRepository.permissionGroups(workspaceId, appId);
+    this.groups.set(key, groups);
+    return groups;
+  }
+}

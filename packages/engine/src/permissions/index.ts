@@ -1,0 +1,2 @@
+export type { FormAccess, Viewer, WorkspaceRoleName } from './types.js';
+export { matchingGroups, pickReadable, resolveFormAccess } from './resolve-form-access.js';

@@ -1,0 +1,2 @@
+export { FileRepository } from './file-repository.js';
+export type * from './file-types.js';

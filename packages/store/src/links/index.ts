@@ -1,0 +1,2 @@
+export { RecordLinkRepository } from './record-link-repository.js';
+export type * from './record-link-types.js';
