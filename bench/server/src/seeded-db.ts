@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const CACHE_DIR = join(here, '..', 'results', 'cache');
 
 /** Bump when the seeding or the setup (setUpCrm) changes: only the form and the generator are hashed. */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 
 export type SeededDb = { path: string; setup: CrmSetup; records: number; seededNow: boolean; indexSql: string[] };
 

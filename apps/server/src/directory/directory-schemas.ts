@@ -1,3 +1,6 @@
+import { problemSchema, problems } from '../http/problem-schema.js';
+
+export { problemSchema, problems };
 /** JSON Schemas of the directory routes: they validate requests and generate the OpenAPI document. */
 
 export const TAG = 'directory';
@@ -11,33 +14,6 @@ const idList = { type: 'array', maxItems: 500, items: idSchema } as const;
 
 export const paramsOf = (name: string) =>
   ({ type: 'object', required: [name], additionalProperties: false, properties: { [name]: idSchema } }) as const;
-
-/** RFC 9457 problem details (extension members are kept). */
-export const problemSchema = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    code: { type: 'string' },
-    detail: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-} as const;
-
-/** The error answers a route may give, for the OpenAPI document. */
-export function problems(...statuses: number[]): Record<string, typeof problemSchema> {
-  const out: Record<string, typeof problemSchema> = {};
-  for (const status of statuses) out[String(status)] = problemSchema;
-  return out;
-}
 
 export const workspaceSchema = {
   type: 'object',

@@ -1,23 +1,2 @@
-import type { ServerContext } from '../context/server-context.js';
-
-class Abort<T> extends Error {
-  constructor(readonly value: T) {
-    super('abort');
-  }
-}
-
-/**
- * Runs `fn` in ONE immediate transaction on the store's connection; repository writes inside nest as savepoints.
- * `abort(value)` rolls back everything `fn` wrote and makes `runAtomically` return `value`: all or nothing.
- */
-export function runAtomically<T>(ctx: ServerContext, fn: (abort: (value: T) => never) => T): T {
-  const abort = (value: T): never => {
-    throw new Abort(value);
-  };
-  try {
-    return ctx.store.db.transaction(() => fn(abort)).immediate();
-  } catch (error) {
-    if (error instanceof Abort) return error.value as T;
-    throw error;
-  }
-}
+/** The directory routes' name for the one all-or-nothing transaction helper. */
+export { inTransaction as runAtomically } from '../context/in-transaction.js';

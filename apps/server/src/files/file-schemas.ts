@@ -1,23 +1,6 @@
-/** An RFC 9457 problem, as every error of these routes is answered. */
-export const problemSchema = {
-  type: 'object',
-  description: 'application/problem+json',
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    code: { type: 'string' },
-    detail: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-  additionalProperties: true,
-} as const;
+import { problemSchema } from '../http/problem-schema.js';
+
+export { problemSchema };
 
 /** The value an image/attachment/signature field stores (the engine's file ref schema). */
 export const fileRefSchema = {

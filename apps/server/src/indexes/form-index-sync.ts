@@ -1,17 +1,9 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import {
-  dropFormIndexes,
-  ensureFormIndexes,
-  formIndexNames,
-  liveFormsWithApps,
-  refreshFormIndexStats,
-  syncAllFormIndexes,
-  type EnsureFormIndexesResult,
-} from '@formflow/store';
+import { dropFormIndexes, ensureFormIndexes, syncAllFormIndexes, type EnsureFormIndexesResult } from '@formflow/store';
 import type { ServerContext } from '../context/server-context.js';
 
-/** How often the statistics of indexed forms are checked against their size (refreshFormIndexStats). */
-export const STATS_REFRESH_MS = 10 * 60 * 1000;
+/** How often every form's indexes and their statistics are checked again (syncAllFormIndexes). */
+export const SYNC_INTERVAL_MS = 10 * 60 * 1000;
 
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
@@ -60,38 +52,34 @@ export function dropDeletedFormIndexes(ctx: ServerContext, workspaceId: string, 
   }
 }
 
-/** refreshFormIndexStats for every live form that has indexes. */
-export function refreshAllIndexStats(ctx: ServerContext, log?: Log): void {
-  for (const { workspaceId, form } of liveFormsWithApps(ctx.store.db)) {
-    if (formIndexNames(ctx.store.db, workspaceId, form.id).length === 0) continue;
-    try {
-      const analyzed = refreshFormIndexStats(ctx.store.db, workspaceId, form.id);
-      if (analyzed.length > 0) log?.info({ formId: form.id, analyzed }, 'form index statistics refreshed');
-    } catch (error) {
-      log?.warn({ err: error, formId: form.id }, 'form index statistics could not be refreshed');
+/**
+ * syncAllFormIndexes, logged: every published form's indexes as planned (a no-op when they exist; this also makes
+ * any that a publish could not, e.g. while an import held the write lock), orphans dropped, stale statistics
+ * refreshed.
+ */
+export function syncAllIndexes(ctx: ServerContext, log: Log): void {
+  try {
+    const result = syncAllFormIndexes(ctx.store.db, (error, _workspaceId, formId) =>
+      log.warn({ err: error, formId }, 'form indexes could not be updated'),
+    );
+    if (result.created.length > 0 || result.dropped.length > 0 || result.analyzed.length > 0) {
+      log.info({ ...result, ms: Math.round(result.ms) }, 'form indexes synchronised');
     }
+  } catch (error) {
+    log.warn({ err: error }, 'form indexes could not be synchronised');
   }
 }
 
 /**
- * When the server is ready: every published form gets its indexes (a no-op when they exist; indexes of deleted forms
- * are dropped; stale statistics refreshed), then statistics are checked every STATS_REFRESH_MS (after imports a
- * form may have grown far past what the planner was told). The timer does not keep the process alive.
+ * When the server is ready, and every SYNC_INTERVAL_MS after: syncAllIndexes (after an import a form may have grown
+ * far past what the planner was told, and a publish may have failed to make an index). The timer does not keep the
+ * process alive.
  */
 export function registerIndexMaintenance(app: FastifyInstance, ctx: ServerContext): void {
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    try {
-      const result = syncAllFormIndexes(ctx.store.db, (error, _workspaceId, formId) =>
-        app.log.warn({ err: error, formId }, 'form indexes could not be updated'),
-      );
-      if (result.created.length > 0 || result.dropped.length > 0 || result.analyzed.length > 0) {
-        app.log.info({ ...result, ms: Math.round(result.ms) }, 'form indexes synchronised');
-      }
-    } catch (error) {
-      app.log.warn({ err: error }, 'form indexes could not be synchronised');
-    }
-    timer = setInterval(() => refreshAllIndexStats(ctx, app.log), STATS_REFRESH_MS);
+    syncAllIndexes(ctx, app.log);
+    timer = setInterval(() => syncAllIndexes(ctx, app.log), SYNC_INTERVAL_MS);
     timer.unref();
   });
   app.addHook('onClose', async () => {

@@ -16,25 +16,7 @@ export type ApplyConflict =
 
 export type Applied = { ok: true; record: StoredRecord; changed: boolean } | { ok: false; conflict: ApplyConflict };
 
-class Abort<T> {
-  constructor(readonly value: T) {}
-}
-
-/**
- * Runs `fn` in ONE immediate transaction on the store's connection (record writes nest as savepoints). `abort(value)`
- * inside rolls back everything `fn` wrote and makes `inTransaction` return `value`: all or nothing.
- */
-export function inTransaction<T>(ctx: ServerContext, fn: (abort: (value: T) => never) => T): T {
-  const abort = (value: T): never => {
-    throw new Abort(value);
-  };
-  try {
-    return ctx.store.db.transaction(() => fn(abort)).immediate();
-  } catch (error) {
-    if (error instanceof Abort) return error.value as T;
-    throw error;
-  }
-}
+export { inTransaction } from '../context/in-transaction.js';
 
 /** After a write, inside its transaction: derived values of linked records, then the outbox message. */
 export function afterWrite(ctx: ServerContext, scope: FormScope, record: StoredRecord, topic: RecordTopic): void {

@@ -1,3 +1,6 @@
+import { problemSchema, problems } from '../http/problem-schema.js';
+
+export { problemSchema, problems };
 /** JSON Schemas shared by the record routes: they validate requests and generate the OpenAPI document. */
 
 export const TAG = 'records';
@@ -50,33 +53,6 @@ export const recordSchema = {
     createdBy: { type: ['string', 'null'] },
   },
 } as const;
-
-/** RFC 9457 problem details; extension members (`current`, `existingRecordId`…) are kept. */
-export const problemSchema = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    code: { type: 'string' },
-    detail: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-} as const;
-
-/** The error answers every record route may give, for the OpenAPI document. */
-export function problems(...statuses: number[]): Record<string, typeof problemSchema> {
-  const out: Record<string, typeof problemSchema> = {};
-  for (const status of statuses) out[String(status)] = problemSchema;
-  return out;
-}
 
 export const filterSchema = {
   type: 'object',

@@ -1,7 +1,13 @@
 import type { FormDef } from '@formflow/schema';
 import type { Database } from 'better-sqlite3';
 import { formRowsLiteral } from '../sqlite/query/sql-ident.js';
-import { formIndexPrefix, planFormIndexes, type FormIndexSources, type PlannedIndex } from './plan-form-indexes.js';
+import {
+  formIndexPrefix,
+  INDEX_NAME_PREFIX,
+  planFormIndexes,
+  type FormIndexSources,
+  type PlannedIndex,
+} from './plan-form-indexes.js';
 
 export type EnsureFormIndexesInput = {
   workspaceId: string;
@@ -34,7 +40,7 @@ export function formIndexNames(db: Database, workspaceId: string, formId: string
 }
 
 /** The `sqlite_stat1` rows of records' indexes, by index name (empty before any ANALYZE). */
-function recordStats(db: Database): Map<string, string> {
+export function recordStats(db: Database): Map<string, string> {
   const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'").get();
   if (!table) return new Map();
   const rows = db.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'records'").all() as {
@@ -64,7 +70,7 @@ function unmeasuredByWorkspace(db: Database, stats: ReadonlyMap<string, string>)
   const first = db.prepare('SELECT name FROM pragma_index_info(?) WHERE seqno = 0');
   return indexes
     .map((i) => i.name)
-    .filter((name) => !stats.has(name) && !name.startsWith('sqlite_autoindex_'))
+    .filter((name) => !stats.has(name) && !name.startsWith('sqlite_autoindex_') && !name.startsWith(INDEX_NAME_PREFIX))
     .filter((name) => (first.get(name) as { name: string | null } | undefined)?.name === 'workspace_id');
 }
 
@@ -141,11 +147,15 @@ export function dropFormIndexes(db: Database, workspaceId: string, formId: strin
  * empty would otherwise keep describing it after an import of a million rows. Counting reads one of the form's
  * indexes (~20 ms per million rows); ANALYZE reads them all (~2–3 s per index per million rows).
  */
-export function refreshFormIndexStats(db: Database, workspaceId: string, formId: string): string[] {
+export function refreshFormIndexStats(
+  db: Database,
+  workspaceId: string,
+  formId: string,
+  stats: ReadonlyMap<string, string> = recordStats(db),
+): string[] {
   const names = formIndexNames(db, workspaceId, formId);
   const where = formRowsLiteral(workspaceId, formId, '');
   if (names.length === 0 || where === undefined) return [];
-  const stats = recordStats(db);
   const counts = names
     .map((name) => stats.get(name))
     .map((stat) => (stat === undefined ? -1 : Number.parseInt(stat, 10)));

@@ -1,7 +1,7 @@
 import type { FormDef } from '@formflow/schema';
 import type { Database } from 'better-sqlite3';
 import type { AppDefinition } from '../apps/app-types.js';
-import { ensureFormIndexes, refreshFormIndexStats } from './ensure-form-indexes.js';
+import { ensureFormIndexes, recordStats, refreshFormIndexStats } from './ensure-form-indexes.js';
 import { formIndexPrefix, INDEX_NAME_PREFIX } from './plan-form-indexes.js';
 
 export type LiveFormSources = { workspaceId: string; form: FormDef; app: AppDefinition };
@@ -39,6 +39,7 @@ export function syncAllFormIndexes(
   const started = performance.now();
   const result: SyncAllResult = { forms: 0, created: [], dropped: [], analyzed: [], ms: 0 };
   const live = new Set<string>();
+  let stats = recordStats(db);
   for (const { workspaceId, form, app } of liveFormsWithApps(db)) {
     live.add(formIndexPrefix(workspaceId, form.id));
     try {
@@ -47,7 +48,9 @@ export function syncAllFormIndexes(
       result.created.push(...ensured.created);
       result.dropped.push(...ensured.dropped);
       result.analyzed.push(...ensured.analyzed);
-      if (ensured.created.length === 0) result.analyzed.push(...refreshFormIndexStats(db, workspaceId, form.id));
+      const refreshed = ensured.created.length === 0 ? refreshFormIndexStats(db, workspaceId, form.id, stats) : [];
+      result.analyzed.push(...refreshed);
+      if (ensured.analyzed.length > 0 || refreshed.length > 0) stats = recordStats(db);
       result.forms++;
     } catch (error) {
       onError(error, workspaceId, form.id);

@@ -71,6 +71,19 @@ describe('query safety and indexes', () => {
     ).toThrow(FilterError);
   });
 
+  it('writes workspace and form ids as literals only when they cannot break out of one', () => {
+    insertRecords(t.db, [{ id: 'a', data: { stage: 'won' } }], 'deals', "w'1");
+    const plain = buildListQuery({ workspaceId: 'w1', formId: 'deals', limit: 10 }, form, fieldRegistry, ctx);
+    expect(plain.sql).toContain("r.workspace_id = 'w1' AND r.form_id = 'deals' AND r.deleted_at IS NULL");
+    for (const workspaceId of ["w'1", "x' OR '1'='1", 'w 1']) {
+      const q = buildListQuery({ workspaceId, formId: 'deals', limit: 10 }, form, fieldRegistry, ctx);
+      expect(q.sql).not.toContain(workspaceId);
+      expect(q.params[0]).toBe(workspaceId);
+      const ids = (t.db.prepare(q.sql).all(...q.params) as { id: string }[]).map((r) => r.id);
+      expect(ids).toEqual(workspaceId === "w'1" ? ['a'] : []);
+    }
+  });
+
   it('refuses text conditions it cannot fold without the fold function', () => {
     expect(() => compileFilterToSql({ field: 'items.sku', op: 'eq', value: 'a' }, form, fieldRegistry, ctx)).toThrow(
       /fold/,
