@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FormDraft } from '@formflow/store';
 import type { Actor } from '../auth/actor.js';
-import { viewerOf } from '../context/form-scope.js';
+import { callerOf } from '../context/form-scope.js';
 import type { ServerContext } from '../context/server-context.js';
-import { forbidden, notFound, unauthenticated } from '../http/problems.js';
+import { forbidden, notFound } from '../http/problems.js';
 import { accessToForm } from './form-access.js';
 
 export type DesignerScope = { actor: Actor; draft: FormDraft };
@@ -19,19 +19,12 @@ export function designerScope(
   reply: FastifyReply,
   formId: string,
 ): DesignerScope | undefined {
-  const actor = request.actor;
-  if (!actor) {
-    void unauthenticated(reply);
-    return undefined;
-  }
+  const caller = callerOf(ctx, request, reply);
+  if (!caller) return undefined;
+  const { actor, viewer } = caller;
   const draft = ctx.forms.getDraft(actor.workspaceId, formId);
   if (!draft) {
     void notFound(reply, 'form');
-    return undefined;
-  }
-  const viewer = viewerOf(ctx, actor);
-  if (!viewer) {
-    void unauthenticated(reply);
     return undefined;
   }
   if (viewer.role === 'owner' || viewer.role === 'admin') return { actor, draft };

@@ -46,6 +46,24 @@ export function requestTimeZone(request: FastifyRequest): string {
   return zone ?? canonicalTimeZone(process.env['FORMFLOW_TIMEZONE'] ?? '') ?? DEFAULT_TIME_ZONE;
 }
 
+/**
+ * The caller of a request and their viewer (departments, roles), or undefined after answering 401: no caller, or a
+ * member no longer in the directory. Re-read on every request, like the actor (H7).
+ */
+export function callerOf(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): { actor: Actor; viewer: Viewer } | undefined {
+  const actor = request.actor;
+  const viewer = actor ? viewerOf(ctx, actor) : undefined;
+  if (!actor || !viewer) {
+    void unauthenticated(reply);
+    return undefined;
+  }
+  return { actor, viewer };
+}
+
 /** The viewer of an authenticated request (re-read every request, like the actor: H7). */
 export function viewerOf(ctx: ServerContext, actor: Actor): Viewer | undefined {
   return ctx.directory.viewerOf(actor.workspaceId, actor.memberId);
@@ -61,26 +79,21 @@ export function formScope(
   request: FastifyRequest,
   reply: FastifyReply,
   formId: string,
-  action: FormAction,
+  action: FormAction | readonly FormAction[],
 ): FormScope | undefined {
-  const actor = request.actor;
-  if (!actor) {
-    void unauthenticated(reply);
-    return undefined;
-  }
+  const caller = callerOf(ctx, request, reply);
+  if (!caller) return undefined;
+  const { actor, viewer } = caller;
   const form = ctx.definitions.liveForm(actor.workspaceId, formId);
   if (!form) {
     void notFound(reply, 'form');
     return undefined;
   }
-  const viewer = viewerOf(ctx, actor);
-  if (!viewer) {
-    void unauthenticated(reply);
-    return undefined;
-  }
   const access = accessOf(ctx, actor.workspaceId, form, viewer);
-  if (!access.actions.has(action)) {
-    void forbidden(reply, `you do not have the "${action}" permission on this form`);
+  const wanted: readonly FormAction[] = typeof action === 'string' ? [action] : action;
+  if (!wanted.some((a) => access.actions.has(a))) {
+    const names = wanted.map((a) => `"${a}"`).join(' or ');
+    void forbidden(reply, `you do not have the ${names} permission on this form`);
     return undefined;
   }
   const filterContext: FilterContext = {
