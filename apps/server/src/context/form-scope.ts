@@ -37,13 +37,23 @@ export type FormScope = {
   access: FormAccess;
   /** Member, departments, clock and zone for filters, row filters and form logic. */
   filterContext: FilterContext;
+  /**
+   * The context permission row filters are evaluated in: the caller's member and departments, the server's zone
+   * (`FORMFLOW_TIMEZONE`), never a zone the caller picks, so "created today" cannot be stretched by a header.
+   */
+  rowFilterContext: FilterContext;
 };
 
-/** The caller's zone: the `X-Formflow-Timezone` header when it names a real zone, else the server default. */
+/** The server's zone: `FORMFLOW_TIMEZONE` when it names a real zone, else Asia/Shanghai. */
+export function serverTimeZone(): string {
+  return canonicalTimeZone(process.env['FORMFLOW_TIMEZONE'] ?? '') ?? DEFAULT_TIME_ZONE;
+}
+
+/** The caller's zone: the `X-Formflow-Timezone` header when it names a real zone, else the server's. */
 export function requestTimeZone(request: FastifyRequest): string {
   const header = request.headers['x-formflow-timezone'];
   const zone = typeof header === 'string' ? canonicalTimeZone(header.trim()) : null;
-  return zone ?? canonicalTimeZone(process.env['FORMFLOW_TIMEZONE'] ?? '') ?? DEFAULT_TIME_ZONE;
+  return zone ?? serverTimeZone();
 }
 
 /**
@@ -102,7 +112,8 @@ export function formScope(
     now: ctx.now(),
     timezone: requestTimeZone(request),
   };
-  return { actor, viewer, form, access, filterContext };
+  const rowFilterContext: FilterContext = { ...filterContext, timezone: serverTimeZone() };
+  return { actor, viewer, form, access, filterContext, rowFilterContext };
 }
 
 const checkedRowFilters = new WeakMap<FilterNode, Map<number, boolean>>();
@@ -155,7 +166,7 @@ export function rowAllowed(ctx: ServerContext, scope: FormScope, record: StoredR
   let compiled = byVersion.get(scope.form.version);
   if (!compiled)
     byVersion.set(scope.form.version, (compiled = compileFilter(filter, scope.form.definition, ctx.registry)));
-  return compiled(record.data, scope.filterContext);
+  return compiled(record.data, scope.rowFilterContext);
 }
 
 /**

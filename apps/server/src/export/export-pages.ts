@@ -56,7 +56,7 @@ export function exportPages(
         workspaceId: scope.actor.workspaceId,
         formId: scope.form.formId,
         ...(request.filter ? { filter: request.filter } : {}),
-        ...(rowFilter ? { scope: rowFilter } : {}),
+        ...(rowFilter ? { scope: rowFilter, scopeContext: scope.rowFilterContext } : {}),
         ...(request.sort ? { sort: request.sort } : {}),
         ...(cursor !== undefined ? { cursor } : {}),
         limit: EXPORT_PAGE_SIZE,

@@ -1,15 +1,8 @@
-import {
-  relationPlan,
-  resolveFormAccess,
-  type FilterContext,
-  type LogicContext,
-  type RecordError,
-  type Viewer,
-} from '@formflow/engine';
+import { relationPlan, type FilterContext, type LogicContext, type RecordError, type Viewer } from '@formflow/engine';
 import type { FormDef } from '@formflow/schema';
 import type { RecordData, StoredRecord, Store } from '@formflow/store';
 import { createServerContext } from '../context/create-server-context.js';
-import type { FormScope } from '../context/form-scope.js';
+import { accessOf, serverTimeZone, type FormScope } from '../context/form-scope.js';
 import type { ServerContext } from '../context/server-context.js';
 import { canViewRecord } from '../records/can-view-record.js';
 import { checkRelationTargets, deriveRelationValues, propagateRelationChanges } from '../relations/index.js';
@@ -48,14 +41,11 @@ function linkCheck(
     scope = null;
     if (form) {
       const { viewer } = importer;
-      const access = resolveFormAccess(
-        form.definition,
-        ctx.definitions.permissionGroups(workspaceId, form.appId),
-        viewer,
-      );
+      const access = accessOf(ctx, workspaceId, form, viewer);
       // canViewRecord reads only the workspace of the actor.
       const actor = { workspaceId, memberId: viewer.memberId, role: viewer.role, via: 'session' as const };
-      scope = { actor, viewer, form, access, filterContext: importer.filterContext };
+      const rowFilterContext = { ...importer.filterContext, timezone: serverTimeZone() };
+      scope = { actor, viewer, form, access, filterContext: importer.filterContext, rowFilterContext };
     }
     scopes.set(formId, scope);
     return scope;

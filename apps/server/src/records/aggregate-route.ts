@@ -141,7 +141,7 @@ export function registerAggregateRoute(app: FastifyInstance, ctx: ServerContext)
             workspaceId: scope.actor.workspaceId,
             formId: scope.form.formId,
             ...(body.filter !== undefined ? { filter: body.filter as FilterNode } : {}),
-            ...(rowFilter ? { scope: rowFilter } : {}),
+            ...(rowFilter ? { scope: rowFilter, scopeContext: scope.rowFilterContext } : {}),
             groupBy: body.groupBy,
             measures: body.measures,
           },

@@ -119,7 +119,7 @@ export function listRecords(
         workspaceId: scope.actor.workspaceId,
         formId: scope.form.formId,
         ...(filter ? { filter } : {}),
-        ...(rowFilter ? { scope: rowFilter } : {}),
+        ...(rowFilter ? { scope: rowFilter, scopeContext: scope.rowFilterContext } : {}),
         ...(request.sort !== undefined ? { sort: request.sort as SortSpec[] } : {}),
         ...(request.cursor !== undefined ? { cursor: request.cursor } : {}),
         limit: fetch,

@@ -17,6 +17,8 @@ export type AggregateQueryInput = {
   filter?: FilterNode;
   /** The permission row filter, ANDed with `filter`; trusted, like ListQueryInput.scope. */
   scope?: FilterNode;
+  /** Clock, member and zone the scope is evaluated in; `ctx` when absent (see ListQueryInput.scopeContext). */
+  scopeContext?: FilterContext;
   groupBy: readonly GroupBySpec[];
   measures: readonly MeasureSpec[];
 };
@@ -75,7 +77,10 @@ export function buildAggregateQuery(
     ? compileFilterWithNotes(input.filter, form, registry, ctx, { ...options, idKeyTag })
     : { ...TRUE_SQL, multiKeyPrefilter: false };
   const scoped = input.scope
-    ? compileFilterWithNotes(input.scope, form, registry, ctx, { foldFunction: options.foldFunction, idKeyTag })
+    ? compileFilterWithNotes(input.scope, form, registry, input.scopeContext ?? ctx, {
+        foldFunction: options.foldFunction,
+        idKeyTag,
+      })
     : { ...TRUE_SQL, multiKeyPrefilter: false };
   const names = groups.map((_, i) => `g${String(i)}`).join(', ');
   const tail = groups.length === 0 ? '' : ` GROUP BY ${names} ORDER BY ${names}`;

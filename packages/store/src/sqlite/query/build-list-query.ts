@@ -16,6 +16,8 @@ export type ListQueryInput = {
    * not the caller), so it may test fields the caller cannot read, such as the owner.
    */
   scope?: FilterNode;
+  /** Clock, member and zone the scope is evaluated in (the workspace's, not the caller's); `ctx` when absent. */
+  scopeContext?: FilterContext;
   sort?: readonly SortSpec[];
   limit: number;
   cursor?: string;
@@ -67,7 +69,10 @@ export function buildListQuery(
     ? compileFilterToSql(input.filter, form, registry, ctx, { ...options, idKeyTag })
     : TRUE_SQL;
   const scoped = input.scope
-    ? compileFilterToSql(input.scope, form, registry, ctx, { foldFunction: options.foldFunction, idKeyTag })
+    ? compileFilterToSql(input.scope, form, registry, input.scopeContext ?? ctx, {
+        foldFunction: options.foldFunction,
+        idKeyTag,
+      })
     : TRUE_SQL;
   const keys = sortKeysSql(input.sort ?? [], form, registry, options.readableFieldIds);
   const scope = JSON.stringify([input.workspaceId, input.formId, input.sort ?? []]);
