@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Node built-ins the pure engine and schema must never import (DESIGN.md §2). */
 const nodeBuiltins = [
@@ -86,11 +87,18 @@ export default tseslint.config(
     rules: pureLayer(['@formflow/store', '@formflow/server', '@formflow/web', '@formflow/cli']),
   },
   {
+    // The web app: browser globals and the rules of hooks.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
     files: ['**/*.config.ts', 'vitest.workspace.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['**/*.test.ts', 'bench/**', 'packages/cli/**', 'apps/server/**', 'scripts/**'],
+    files: ['**/*.test.ts', 'bench/**', 'packages/cli/**', 'apps/server/**', 'apps/web/e2e/**', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -7,6 +7,7 @@ import { installRouteValidator, validationItems } from './http/route-validator.j
 import { registerApiDocs } from './http/api-docs.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerRoutes } from './routes/register-routes.js';
+import { registerWebApp } from './web/serve-web.js';
 import { localizeProblem } from '@formflow/schema';
 import { DefinitionBodyError, useDefinitionJsonParser } from './http/definition-body.js';
 import { preferredLocale, sendProblem, statusTitle } from './problem-response.js';
@@ -23,6 +24,8 @@ export type ServerOptions = {
   dataDir?: string;
   /** Clock for permissions' "today", record timestamps come from the store's own clock. */
   now?: () => Date;
+  /** The built web app (apps/web/dist) to serve at `/`; without it the server is API-only. */
+  webRoot?: string;
 };
 
 /** Makes a plugin share its parent's scope (what fastify-plugin does), so its hooks reach every route. */
@@ -179,5 +182,6 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
       });
     });
   });
+  if (options.webRoot) registerWebApp(app, options.webRoot);
   return app;
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkAppDefinition } from '@formflow/engine';
 import { localizeProblem, parseDefinitionJson } from '@formflow/schema';
 import { buildServer, ensureOwner } from '@formflow/server';
@@ -15,6 +17,12 @@ const USAGE = `formflow <command>
 `;
 
 export type { TextSink } from './text-sink.js';
+
+/** The built web app: FORMFLOW_WEB_ROOT, else apps/web/dist of this checkout when it was built (`pnpm start` builds it). */
+function webRoot(): string | undefined {
+  const root = process.env.FORMFLOW_WEB_ROOT ?? fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
+  return existsSync(join(root, 'index.html')) ? root : undefined;
+}
 
 /** Runs one CLI command; returns the process exit code (-1 while `start` keeps the server running). */
 export async function main(
@@ -40,6 +48,7 @@ export async function main(
       store,
       dataDir: dataDir(),
       secureCookies: process.env.FORMFLOW_SECURE_COOKIES === 'true',
+      webRoot: webRoot(),
     });
     const stop = async () => {
       await app.close();
@@ -50,10 +59,12 @@ export async function main(
     process.once('SIGTERM', stop);
     const address = await app.listen({ host, port });
     out.write(
-      `Formflow is running at ${address}\nAPI docs: ${address}/api/v1/docs\nHealth: ${address}/api/v1/health\nData: ${store.path}\n`,
+      `Formflow is running at ${address}\n${webRoot() ? '' : 'Web app not built (API only): run pnpm --filter @formflow/web build\n'}API docs: ${address}/api/v1/docs\nHealth: ${address}/api/v1/health\nData: ${store.path}\n`,
     );
     if (owner.created) {
-      out.write(`First start: created the owner ${owner.email}; log in with POST ${address}/api/v1/auth/login\n`);
+      out.write(
+        `First start: created the owner ${owner.email}; sign in at ${address}/login (or POST ${address}/api/v1/auth/login)\n`,
+      );
       if (owner.generatedPassword) out.write(`Generated password (shown once): ${owner.generatedPassword}\n`);
     }
     return -1;

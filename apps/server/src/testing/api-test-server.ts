@@ -34,6 +34,8 @@ export type ApiTestServer = {
   ctx: ServerContext;
   dataDir: string;
   owner: TestSession;
+  /** The owner's sign-in, for tests that log in through the UI. */
+  ownerLogin: { email: string; password: string };
   /** An anonymous caller (no cookie). */
   anonymous: TestSession;
   /** A new member of the owner's workspace (or `workspaceId`), with departments and roles assigned. */
@@ -82,21 +84,26 @@ function sessionFor(base: string, workspaceId: string, memberId: string, token: 
  * The real server on 127.0.0.1:0 over a real SQLite file in a temp dir, with an owner signed in. Sessions are minted
  * through the auth repository (skipping scrypt) so suites stay fast; login itself is tested in auth's own suite.
  */
-export async function startApiServer(options: { now?: () => Date } = {}): Promise<ApiTestServer> {
+export async function startApiServer(options: { now?: () => Date; webRoot?: string } = {}): Promise<ApiTestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'formflow-api-'));
   const store = openStore({ path: join(dir, 'formflow.db'), ...(options.now ? { now: options.now } : {}) });
   const dataDir = join(dir, 'data');
-  const app = buildServer({ store, dataDir, ...(options.now ? { now: options.now } : {}) });
+  const app = buildServer({
+    store,
+    dataDir,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+  });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const ctx = createServerContext(store, { dataDir, now: options.now });
 
+  const password = 'correct horse battery staple';
+  let ownerEmail = '';
   const newWorkspace = async (name: string) => {
     emailCounter += 1;
-    const created = await ctx.auth.createWorkspaceWithOwner({
-      workspaceName: name,
-      email: `owner${String(emailCounter)}@example.com`,
-      password: 'correct horse battery staple',
-    });
+    const email = `owner${String(emailCounter)}@example.com`;
+    ownerEmail ||= email;
+    const created = await ctx.auth.createWorkspaceWithOwner({ workspaceName: name, email, password });
     if (!created.ok) throw new Error(`workspace setup failed: ${created.reason}`);
     const session = ctx.auth.createSession(created.workspace.id, created.member.id);
     if (!session) throw new Error('session setup failed');
@@ -111,6 +118,7 @@ export async function startApiServer(options: { now?: () => Date } = {}): Promis
     ctx,
     dataDir,
     owner,
+    ownerLogin: { email: ownerEmail, password },
     anonymous: sessionFor(base, owner.workspaceId, '', null),
     async addMember(o = {}) {
       emailCounter += 1;

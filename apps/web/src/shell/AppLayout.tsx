@@ -1,0 +1,6 @@
+import { Outlet } from 'react-router';
+
+/** Placeholder until the app shell lands. */
+export function AppLayout() {
+  return <Outlet />;
+}

@@ -1,0 +1,50 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from './Button.js';
+
+/** A modal on the native <dialog> (focus trap and Esc for free). Rendered only while `open`. */
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  footer,
+  wide = false,
+}: {
+  open: boolean;
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const { t } = useTranslation();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <dialog
+      ref={ref}
+      className="ff-dialog"
+      style={wide ? { maxWidth: 'min(1000px, calc(100vw - 32px))' } : undefined}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="ff-dialog__head">
+        <h3>{title}</h3>
+        <Button variant="ghost" small onClick={onClose} aria-label={t('close')}>
+          ✕
+        </Button>
+      </div>
+      <div className="ff-dialog__body">{children}</div>
+      {footer ? <div className="ff-dialog__foot">{footer}</div> : null}
+    </dialog>
+  );
+}
