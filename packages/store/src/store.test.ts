@@ -48,7 +48,7 @@ describe('openStore', () => {
     first.close();
     const second = open(file);
     const ledger = second.db.prepare('SELECT id FROM schema_migrations').all();
-    expect(ledger).toEqual([{ id: '0001' }, { id: '0002' }, { id: '0003' }, { id: '0004' }]);
+    expect(ledger).toEqual([{ id: '0001' }, { id: '0002' }, { id: '0003' }, { id: '0004' }, { id: '0005' }]);
     expect(created.ok && second.records.getRecord('w1', created.record.id)?.data).toEqual({ name: 'A' });
   });
 

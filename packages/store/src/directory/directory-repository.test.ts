@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { AuthRepository } from '../auth/auth-repository.js';
 import type { Store } from '../store.js';
 import { openTestStore } from '../testing/open-test-store.js';
@@ -242,3 +243,57 @@ describe('DirectoryRepository.viewerOf', () => {
     expect(directory.viewerOf('wA', rep)).toMatchObject({ departmentIds: [], departmentScopeIds: [], roleIds: [] });
   });
 });
+
+describe('DirectoryRepository.viewerOf cache (directory revisions)', () => {
+  it('never serves a stale viewer: every directory change, through any connection, is seen on the next call', async () => {
+    const rep = await member('wA', 'cache-rep@example.com');
+    const hq = department('总部');
+    const sales = department('销售部', hq);
+    const manager = role('经理');
+    const first = directory.viewerOf('wA', rep);
+    expect(first).toMatchObject({ role: 'member', departmentIds: [], roleIds: [] });
+    expect(directory.viewerOf('wA', rep)).toBe(first); // cached while nothing changed
+
+    directory.setMemberDepartments('wA', rep, [sales]);
+    expect(directory.viewerOf('wA', rep)?.departmentIds).toEqual([sales]);
+    expect(directory.viewerOf('wA', rep)?.departmentAncestorIds).toContain(hq);
+
+    directory.setMemberRoles('wA', rep, [manager]);
+    expect(directory.viewerOf('wA', rep)?.roleIds).toEqual([manager]);
+
+    // A department moved, a role deleted, the member's workspace role changed: straight SQL, as another process would.
+    const other = openSecondConnection(store.path);
+    try {
+      other.prepare('DELETE FROM member_roles WHERE member_id = ?').run(rep);
+      expect(directory.viewerOf('wA', rep)?.roleIds).toEqual([]);
+      other.prepare("UPDATE members SET role = 'admin' WHERE id = ?").run(rep);
+      expect(directory.viewerOf('wA', rep)?.role).toBe('admin');
+      const top = department('集团');
+      other.prepare('UPDATE departments SET parent_id = ? WHERE id = ?').run(top, hq);
+      expect(directory.viewerOf('wA', rep)?.departmentAncestorIds).toContain(top);
+      other.prepare('DELETE FROM member_departments WHERE member_id = ?').run(rep);
+      expect(directory.viewerOf('wA', rep)?.departmentIds).toEqual([]);
+      other.prepare('DELETE FROM members WHERE id = ?').run(rep);
+      expect(directory.viewerOf('wA', rep)).toBeUndefined();
+    } finally {
+      other.close();
+    }
+  });
+
+  it('keeps workspaces apart: a change in one workspace leaves the other cached, never mixed', async () => {
+    const a = await member('wA', 'ws-a@example.com');
+    const b = await member('wB', 'ws-b@example.com');
+    const viewerB = directory.viewerOf('wB', b);
+    department('A only');
+    expect(directory.viewerOf('wB', b)).toBe(viewerB);
+    expect(directory.viewerOf('wA', b)).toBeUndefined();
+    expect(directory.viewerOf('wB', a)).toBeUndefined();
+    expect(Object.isFrozen(viewerB)).toBe(true);
+  });
+});
+
+function openSecondConnection(path: string) {
+  const connection = new Database(path);
+  connection.pragma('busy_timeout = 5000');
+  return connection;
+}

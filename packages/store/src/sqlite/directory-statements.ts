@@ -129,6 +129,7 @@ export function prepareDirectoryStatements(db: Database) {
       `SELECT count(*) AS n FROM members WHERE workspace_id = ? AND id <> ? AND role = 'owner' AND status = 'active'`,
     ),
     viewer: db.prepare<{ workspaceId: string; memberId: string }, ViewerRow>(VIEWER_SQL),
+    revision: db.prepare<[string], number>('SELECT revision FROM directory_revisions WHERE workspace_id = ?').pluck(),
     insertAudit: db.prepare<[string, string | null, string, string, string, string, string]>(
       `INSERT INTO audit_log (workspace_id, actor, action, target_type, target_id, detail, at)
        VALUES (?, ?, ?, ?, ?, json(?), ?)`,
@@ -177,6 +178,8 @@ export function prepareDirectoryStatements(db: Database) {
       p.setMemberRole.run(role, ws, memberId).changes === 1,
     otherActiveOwners: (ws: string, memberId: string) => p.otherActiveOwners.get(ws, memberId)?.n ?? 0,
     viewer: (ws: string, memberId: string) => p.viewer.all({ workspaceId: ws, memberId }),
+    /** Bumped by trigger on every change to the workspace's directory (migration 0005). */
+    revision: (ws: string): number => p.revision.get(ws) ?? 0,
     audit: (ws: string, actor: string | null, action: string, type: string, id: string, detail: unknown, at: string) =>
       void p.insertAudit.run(ws, actor, action, type, id, JSON.stringify(detail), at),
   };

@@ -111,4 +111,42 @@ describe('buildListQuery', () => {
     expect(() => page(ctx, [{ field: 'amount', direction: 'desc' }], 1, undefined, cursor)).toThrow(/cursor/);
     for (const limit of [0, 501, 1.5]) expect(() => page(ctx, sort, limit)).toThrow(/limit/);
   });
+
+  it('offset skips rows in the list order, and the page it gives continues by its cursor', () => {
+    const records: TestRecord[] = Array.from({ length: 25 }, (_, i) => ({
+      id: `o${String(i).padStart(2, '0')}`,
+      data: { amount: (i * 7) % 10 },
+    }));
+    insertRecords(t.db, records);
+    const ctx = { now: new Date(), timezone: 'UTC' };
+    const sort: SortSpec[] = [{ field: 'amount', direction: 'desc' }];
+    const all = page(ctx, sort, 500).ids;
+    expect(all).toHaveLength(25);
+    const at = (offset: number, limit: number) => {
+      const q = buildListQuery(
+        { workspaceId: 'w1', formId: 'deals', sort, limit, offset },
+        form,
+        fieldRegistry,
+        ctx,
+        opts,
+      );
+      const rows = t.db.prepare(q.sql).all(...q.params) as Record<string, unknown>[];
+      return { ids: rows.map((r) => String(r['id'])), next: q.cursorOf(rows[rows.length - 1] ?? {}) };
+    };
+    for (const offset of [0, 1, 9, 20, 24]) expect(at(offset, 4).ids).toEqual(all.slice(offset, offset + 4));
+    expect(at(25, 4).ids).toEqual([]);
+    expect(at(1_000_000, 4).ids).toEqual([]);
+    const jumped = at(10, 5);
+    expect(page(ctx, sort, 5, undefined, jumped.next).ids).toEqual(all.slice(15, 20));
+    for (const bad of [-1, 1.5, 1_000_001, Number.NaN]) expect(() => at(bad, 4)).toThrow(QueryError);
+    expect(() =>
+      buildListQuery(
+        { workspaceId: 'w1', formId: 'deals', sort, limit: 4, offset: 2, cursor: jumped.next },
+        form,
+        fieldRegistry,
+        ctx,
+        opts,
+      ),
+    ).toThrow(/offset and cursor/);
+  });
 });

@@ -21,7 +21,15 @@ export type ListQueryInput = {
   sort?: readonly SortSpec[];
   limit: number;
   cursor?: string;
+  /**
+   * Rows to skip before the page (0–1,000,000), for a grid that jumps far down a list; exclusive with `cursor`.
+   * The cost grows with the offset (SQLite walks the skipped rows of the index), so follow `cursorOf` when paging on.
+   */
+  offset?: number;
 };
+
+/** The largest `offset` a list query takes. */
+export const MAX_LIST_OFFSET = 1_000_000;
 
 /**
  * The list query. Rows have `id, data, version, created_at, updated_at` and `k0…kn` (the sort keys): pass a row to
@@ -64,6 +72,13 @@ export function buildListQuery(
   if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > 500) {
     throw new QueryError('INVALID_LIMIT', 'limit must be an integer from 1 to 500');
   }
+  const offset = input.offset;
+  if (offset !== undefined) {
+    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_LIST_OFFSET) {
+      throw new QueryError('INVALID_OFFSET', `offset must be an integer from 0 to ${String(MAX_LIST_OFFSET)}`);
+    }
+    if (input.cursor !== undefined) throw new QueryError('INVALID_OFFSET', 'offset and cursor cannot be combined');
+  }
   const idKeyTag = listOrderTag(input.sort ?? []);
   const where = input.filter
     ? compileFilterToSql(input.filter, form, registry, ctx, { ...options, idKeyTag })
@@ -85,7 +100,7 @@ export function buildListQuery(
         })();
   const columns = keys.map((k, i) => sql`, ${k.key} AS k${String(i)}`);
   const order = keys.map((k) => sql`(${k.key} IS NULL), ${k.key} ${k.direction === 'asc' ? 'ASC' : 'DESC'}, `);
-  const query = sql`SELECT r.id, r.data, r.version, r.created_at, r.updated_at${join(columns, '')} FROM records r WHERE ${formRowsSql(input.workspaceId, input.formId)} AND ${scoped} AND ${where} AND ${after} ORDER BY ${join(order, '')}r.id ASC LIMIT ${param(input.limit)}`;
+  const query = sql`SELECT r.id, r.data, r.version, r.created_at, r.updated_at${join(columns, '')} FROM records r WHERE ${formRowsSql(input.workspaceId, input.formId)} AND ${scoped} AND ${where} AND ${after} ORDER BY ${join(order, '')}r.id ASC LIMIT ${param(input.limit)}${offset ? sql` OFFSET ${param(offset)}` : ''}`;
   const cursorOf = (row: Record<string, unknown>): string => {
     const values = keys.map((_, i) => row[`k${String(i)}`] as CursorKey);
     return encodeCursor(scope, { keys: values.map((v) => (v === undefined ? null : v)), id: String(row['id']) });

@@ -1,5 +1,5 @@
 export { compileFilterToSql, type CompileFilterOptions } from './compile-filter-to-sql.js';
-export { buildListQuery, type ListQuery, type ListQueryInput } from './build-list-query.js';
+export { buildListQuery, MAX_LIST_OFFSET, type ListQuery, type ListQueryInput } from './build-list-query.js';
 export {
   buildAggregateQuery,
   type AggregateFunction,

@@ -5,6 +5,7 @@ export type QueryErrorCode =
   | 'NOT_TRANSLATABLE'
   | 'INVALID_CURSOR'
   | 'INVALID_LIMIT'
+  | 'INVALID_OFFSET'
   | 'INVALID_AGGREGATE';
 
 /** Thrown before any SQL is built when a query cannot be compiled safely or exactly. */
