@@ -9,7 +9,14 @@ import { build } from 'vite';
 export async function setup(project: TestProject) {
   const out = mkdtempSync(join(tmpdir(), 'formflow-web-'));
   const root = fileURLToPath(new URL('..', import.meta.url));
-  await build({ root, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build: test what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, mode: 'production', logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   project.provide('webRoot', out);
   return () => rmSync(out, { recursive: true, force: true });
 }

@@ -20,6 +20,8 @@ export type ListRequest = {
   sort?: unknown;
   limit: number;
   cursor?: string;
+  /** Rows to skip (the query route only; exclusive with `cursor`). */
+  offset?: number;
   q?: string;
   fields?: readonly string[];
 };
@@ -122,6 +124,7 @@ export function listRecords(
         ...(rowFilter ? { scope: rowFilter, scopeContext: scope.rowFilterContext } : {}),
         ...(request.sort !== undefined ? { sort: request.sort as SortSpec[] } : {}),
         ...(request.cursor !== undefined ? { cursor: request.cursor } : {}),
+        ...(request.offset !== undefined ? { offset: request.offset } : {}),
         limit: fetch,
       },
       form,

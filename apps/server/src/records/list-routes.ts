@@ -4,6 +4,7 @@ import { formScope } from '../context/form-scope.js';
 import type { ServerContext } from '../context/server-context.js';
 import { badRequest } from '../http/problems.js';
 import { preferredLocale } from '../problem-response.js';
+import { MAX_LIST_OFFSET } from '@formflow/store';
 import { DEFAULT_LIMIT, listRecords, MAX_LIMIT, type ListRequest } from './list-query.js';
 import { sendQueryFailure } from './query-problems.js';
 import { recordItem } from './record-messages.js';
@@ -28,6 +29,7 @@ type QueryBody = {
   sort?: SortSpec[];
   limit?: number;
   cursor?: string;
+  offset?: number;
   q?: string;
   fields?: string[];
 };
@@ -100,7 +102,8 @@ export function registerListRoutes(app: FastifyInstance, ctx: ServerContext): vo
         summary: 'Query records (filter AST, sort, cursor, search, projection)',
         description:
           'Needs `view`. `filter` is the filter AST views use; filtering, sorting or projecting a field you may not ' +
-          'read is 400 FIELD_NOT_READABLE. `limit` 1–500 (default 50).',
+          'read is 400 FIELD_NOT_READABLE. `limit` 1–500 (default 50). `offset` (0–1,000,000) skips rows to jump ' +
+          'far into the list (a grid dragged to its end), exclusive with `cursor` (400 INVALID_OFFSET).',
         params: formParams,
         body: {
           type: 'object',
@@ -110,6 +113,7 @@ export function registerListRoutes(app: FastifyInstance, ctx: ServerContext): vo
             sort: sortSchema,
             limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT },
             cursor: cursorSchema,
+            offset: { type: 'integer', minimum: 0, maximum: MAX_LIST_OFFSET },
             q: qSchema,
             fields: { type: 'array', maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 200 } },
           },
@@ -127,6 +131,7 @@ export function registerListRoutes(app: FastifyInstance, ctx: ServerContext): vo
         ...(body.filter !== undefined ? { filter: body.filter } : {}),
         ...(body.sort !== undefined ? { sort: body.sort } : {}),
         ...(body.cursor !== undefined ? { cursor: body.cursor } : {}),
+        ...(body.offset !== undefined ? { offset: body.offset } : {}),
         ...(body.q !== undefined ? { q: body.q } : {}),
         ...(body.fields !== undefined ? { fields: body.fields } : {}),
       };

@@ -8,6 +8,7 @@ import type { Locale } from './write-pipeline.js';
 const QUERY_MESSAGES_ZH: Record<string, string> = {
   INVALID_CURSOR: '游标无效或属于其他查询',
   INVALID_LIMIT: 'limit 应为 1 到 500 的整数',
+  INVALID_OFFSET: 'offset 应为 0 到 1000000 的整数，且不能与 cursor 同时使用',
   INVALID_AGGREGATE: '统计请求无效',
   NOT_TRANSLATABLE: '这个筛选条件无法执行',
   INVALID_FIELD_ID: '字段 id 无效',
@@ -43,7 +44,9 @@ export function queryFailure(error: unknown, paths: { filter: string; sort: stri
         ? `${paths.base}cursor`
         : error.code === 'INVALID_LIMIT'
           ? `${paths.base}limit`
-          : paths.filter;
+          : error.code === 'INVALID_OFFSET'
+            ? `${paths.base}offset`
+            : paths.filter;
     const message = locale === 'zh-CN' ? (QUERY_MESSAGES_ZH[error.code] ?? error.message) : error.message;
     return { code: error.code, items: [{ path, code: error.code, message }] };
   }

@@ -205,6 +205,45 @@ describe('list and query', () => {
     expect(unknown.body.errors[0].code).toBe('UNKNOWN_FIELD');
   });
 
+  it('offset jumps into the list (row filter kept), continues by its cursor, and is exclusive with cursor', async () => {
+    const sort: SortSpec[] = [{ field: 'amount', direction: 'desc' }];
+    const filter: FilterNode = { field: 'stage', op: 'neq', value: 'lost' };
+    const want = expected(server.owner, filter, sort);
+    const at = (session: TestSession, offset: number, limit: number) =>
+      session.request<Page>('POST', '/api/v1/forms/deals/records/query', { filter, sort, offset, limit });
+    for (const offset of [0, 1, 100, want.length - 3]) {
+      const res = await at(server.owner, offset, 10);
+      expect(res.status).toBe(200);
+      expect(res.body.records.map((r) => r.id)).toEqual(want.slice(offset, offset + 10));
+    }
+    const jumped = await at(server.owner, 120, 20);
+    const next = await server.owner.request<Page>('POST', '/api/v1/forms/deals/records/query', {
+      filter,
+      sort,
+      cursor: jumped.body.nextCursor,
+      limit: 20,
+    });
+    expect(next.body.records.map((r) => r.id)).toEqual(want.slice(140, 160));
+    const past = await at(server.owner, 1_000_000, 10);
+    expect(past.status).toBe(200);
+    expect(past.body).toEqual({ records: [], nextCursor: null });
+    const mine = expected(crm.alice, filter, sort, { field: 'owner', op: 'isCurrentMember' });
+    const alicePage = await at(crm.alice, 5, 10);
+    expect(alicePage.body.records.map((r) => r.id)).toEqual(mine.slice(5, 15));
+
+    const both = await server.owner.request('POST', '/api/v1/forms/deals/records/query', {
+      offset: 10,
+      cursor: jumped.body.nextCursor,
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.code).toBe('INVALID_OFFSET');
+    expect(both.body.errors[0].path).toBe('offset');
+    for (const bad of [-1, 1_000_001, 2.5, '10']) {
+      const res = await server.owner.request('POST', '/api/v1/forms/deals/records/query', { offset: bad });
+      expect(res.status).toBe(400);
+    }
+  });
+
   it('refuses a tampered cursor or one from another sort (400 INVALID_CURSOR) and a bad filter with its path', async () => {
     const first = await server.owner.request<Page>('POST', '/api/v1/forms/deals/records/query', { limit: 3 });
     const cursor = first.body.nextCursor!;

@@ -11,13 +11,27 @@ export type RequestOptions = {
 
 const BASE = '/api/v1';
 
+/** The browser's IANA zone (e.g. Asia/Shanghai); UTC when the browser does not say. */
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
 /**
  * The one way the web talks to the server: same-origin fetch with the session cookie, JSON in and out,
  * `Accept-Language` from the UI language (so problems come back localised), and problem+json turned into ApiError.
  * `path` is relative to `/api/v1` (e.g. `/forms/f1/records/query`).
  */
 export async function api<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLanguage(),
+    // "Today", date buckets and date-time filters follow the viewer's zone (docs/filters.md).
+    'x-formflow-timezone': browserTimeZone(),
+  };
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   Object.assign(headers, options.headers);

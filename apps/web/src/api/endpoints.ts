@@ -11,6 +11,9 @@ import type {
   FormDraft,
   FormRecord,
   HistoryEntry,
+  ImportJobStatus,
+  ImportOptions,
+  ImportPreview,
   LiveForm,
   Me,
   Member,
@@ -29,6 +32,9 @@ export const endpoints = {
     me: () => get<Me>('/auth/me'),
     login: (email: string, password: string) => post<Me>('/auth/login', { email, password }),
     logout: () => post<void>('/auth/logout'),
+  },
+  workspace: {
+    get: () => get<{ id: string; name: string }>('/workspace'),
   },
   directory: {
     members: () => get<{ members: Member[] }>('/members'),
@@ -50,6 +56,8 @@ export const endpoints = {
     diff: (formId: string) => get<FormDiff>(`/forms/${enc(formId)}/diff`),
     publish: (formId: string) =>
       post<{ formId: string; version: number; definition: FormDef }>(`/forms/${enc(formId)}/publish`),
+    version: (formId: string, version: number) =>
+      get<{ formId: string; version: number; definition: FormDef }>(`/forms/${enc(formId)}/versions/${version}`),
     deleteField: (formId: string, fieldId: string) =>
       post<FormDraft>(`/forms/${enc(formId)}/fields/${enc(fieldId)}/delete`),
     restoreField: (formId: string, fieldId: string) =>
@@ -75,6 +83,7 @@ export const endpoints = {
     comments: (recordId: string) =>
       get<{ comments: Comment[] }>(`/records/${enc(recordId)}/comments${query({ limit: 100 })}`),
     addComment: (recordId: string, body: string) => post<Comment>(`/records/${enc(recordId)}/comments`, { body }),
+    deleteComment: (commentId: string) => del<void>(`/comments/${enc(commentId)}`),
   },
   files: {
     upload: (formId: string, fieldId: string, file: File, onProgress?: (fraction: number) => void) => {
@@ -84,4 +93,25 @@ export const endpoints = {
     },
     url: (fileId: string) => `/api/v1/files/${enc(fileId)}`,
   },
+  imports: {
+    preview: (formId: string, file: File, options: ImportOptions, onProgress?: (fraction: number) => void) =>
+      upload<ImportPreview>(`/forms/${enc(formId)}/imports/preview`, importForm(file, options), onProgress),
+    start: (formId: string, file: File, options: ImportOptions, onProgress?: (fraction: number) => void) =>
+      upload<{ jobId: string; status: string }>(`/forms/${enc(formId)}/imports`, importForm(file, options), onProgress),
+    status: (jobId: string) => get<ImportJobStatus>(`/imports/${enc(jobId)}`),
+    cancel: (jobId: string) => post<ImportJobStatus>(`/imports/${enc(jobId)}/cancel`),
+    errorsUrl: (jobId: string) => `/api/v1/imports/${enc(jobId)}/errors?format=csv`,
+  },
+  exports: {
+    /** `extra`: `filter=…&sort=…` (already encoded), passed through. */
+    url: (formId: string, format: 'csv' | 'xlsx', extra?: string) =>
+      `/api/v1/forms/${enc(formId)}/export?format=${format}${extra ? '&' + extra.replace(/^[?&]/, '') : ''}`,
+  },
 };
+
+function importForm(file: File, options: ImportOptions): FormData {
+  const form = new FormData();
+  form.append('options', JSON.stringify(options));
+  form.append('file', file, file.name);
+  return form;
+}

@@ -67,6 +67,8 @@ export type RecordQuery = {
   sort?: SortSpec[];
   limit?: number;
   cursor?: string;
+  /** Rows to skip (0–1,000,000), exclusive with `cursor`: a grid jumping far down. */
+  offset?: number;
   q?: string;
   fields?: string[];
 };
@@ -89,3 +91,40 @@ export type Comment = { id: string; recordId: string; author: string; body: stri
 export type Department = { id: string; name: string; parentId: string | null; sort?: number };
 export type Role = { id: string; name: string };
 export type UploadedFile = { id: string; name: string; size: number; mime: string; [key: string]: unknown };
+
+/** Import (docs/api/import.md): the `options` part of an upload. */
+export type ImportOptions = {
+  mode?: 'allOrNothing' | 'validRowsOnly';
+  mapping?: Record<string, string | null>;
+  dedupe?: { field: string; onDuplicate: 'update' | 'skip' };
+  encoding?: 'utf-8' | 'gb18030' | 'latin1';
+  delimiter?: string;
+};
+export type ImportRowError = { column?: string; fieldId?: string; code: string; value?: string; message: string };
+export type ImportPreview = {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  columns: { column: string; fieldId: string | null; error?: { code: string; message: string } }[];
+  problems: { code: string; message: string }[];
+  fields: { id: string; key?: string; label: string; type: string; required: boolean; unique: boolean }[];
+  rows: { row: number; cells: string[]; values?: RecordData; errors: ImportRowError[] }[];
+};
+export type ImportJobStatus = {
+  id: string;
+  formId: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  phase: 'queued' | 'reading' | 'writing' | 'done';
+  mode: 'allOrNothing' | 'validRowsOnly';
+  fileName: string | null;
+  percent: number;
+  rowsDone: number;
+  totalRows: number | null;
+  rowsImported: number;
+  rowsUpdated: number;
+  rowsSkipped: number;
+  rowsFailed: number;
+  etaSeconds: number | null;
+  error: { code: string; message: string } | null;
+};
