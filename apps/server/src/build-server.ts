@@ -6,6 +6,7 @@ import { createServerContext } from './context/create-server-context.js';
 import { installRouteValidator, validationItems } from './http/route-validator.js';
 import { registerApiDocs } from './http/api-docs.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerCrossSiteGuard } from './http/cross-site-guard.js';
 import { registerRoutes } from './routes/register-routes.js';
 import { registerWebApp } from './web/serve-web.js';
 import { localizeProblem } from '@formflow/schema';
@@ -125,6 +126,7 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   );
 
   registerSecurityHeaders(app);
+  registerCrossSiteGuard(app);
   // The OpenAPI document collects every route registered after it (the route schemas are the contract).
   registerApiDocs(app);
   const store = options.store;

@@ -92,6 +92,9 @@ const leads: FormDef = {
 
 type StoredRecord = { id: string; data: Record<string, unknown> };
 
+/** Where the runtime keeps the signed-in owner's unsent draft of the leads form (keyed by member, runtime/draft.ts). */
+let draftKey = () => '';
+
 describe('the form runtime (fill in a form on a phone)', () => {
   let stack: Stack;
   let appId: string;
@@ -99,6 +102,7 @@ describe('the form runtime (fill in a form on a phone)', () => {
 
   beforeAll(async () => {
     stack = await startStack();
+    draftKey = () => `formflow.draft.${stack.owner.memberId}.leads`;
     appId = stack.installApp(stack.owner, { id: 'sales', name: { en: 'Sales', 'zh-CN': '销售' }, forms: [leads] });
     // A lead that already holds the phone number the test will try again (查重).
     const existing = await stack.owner.request('POST', '/api/v1/forms/leads/records', {
@@ -264,7 +268,7 @@ describe('the form runtime (fill in a form on a phone)', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'Connection lost' });
     await banner.waitFor();
     expect(aborted).toBe(1);
-    const draft = await page.evaluate(() => localStorage.getItem('formflow.draft.leads'));
+    const draft = await page.evaluate((k) => localStorage.getItem(k), draftKey());
     expect(JSON.parse(draft!).values).toMatchObject({ name: 'Offline Lead', phone: '13700137000' });
     expect(await page.getByLabel('Customer name').inputValue()).toBe('Offline Lead');
     await stack.screenshot(page, 'runtime-offline-banner');
@@ -273,7 +277,7 @@ describe('the form runtime (fill in a form on a phone)', () => {
     expect(await banner.getByRole('button', { name: 'Retry now' }).count()).toBe(1);
     await page.getByRole('heading', { name: 'Submitted' }).waitFor();
     expect((await records()).filter((r) => r.data.name === 'Offline Lead')).toHaveLength(1);
-    expect(await page.evaluate(() => localStorage.getItem('formflow.draft.leads'))).toBeNull();
+    expect(await page.evaluate((k) => localStorage.getItem(k), draftKey())).toBeNull();
     // Waiting past the next backoff does not send it a second time.
     await page.waitForTimeout(4500);
     expect((await records()).filter((r) => r.data.name === 'Offline Lead')).toHaveLength(1);
@@ -299,6 +303,6 @@ describe('the form runtime (fill in a form on a phone)', () => {
     await shootTall(stack, page, 'runtime-form-desktop');
     await page.getByRole('button', { name: 'Start over' }).click();
     expect(await page.getByLabel('Customer name').inputValue()).toBe('');
-    expect(await page.evaluate(() => localStorage.getItem('formflow.draft.leads'))).toBeNull();
+    expect(await page.evaluate((k) => localStorage.getItem(k), draftKey())).toBeNull();
   });
 });

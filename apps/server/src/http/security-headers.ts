@@ -7,6 +7,7 @@ import helmet from 'helmet';
  * frame-ancestors 'none', no referrer, same-origin resource policy. The policy does not depend on the request, so
  * helmet runs once at start-up and its headers are replayed on each answer (running it per request showed up at 4%
  * of a create in the profile). Pages that serve HTML (API docs, uploads) set their own CSP over this one.
+ * `Cache-Control: no-store` is the default of every answer.
  */
 export function securityHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -32,6 +33,9 @@ export function securityHeaders(): Record<string, string> {
     referrerPolicy: { policy: 'no-referrer' },
   });
   middleware({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  // Signed-in answers must not outlive the session in the browser's cache (a shared computer after sign-out).
+  // Routes that may be cached say so themselves (the web build's assets, file downloads revalidated by ETag).
+  headers['cache-control'] = 'no-store';
   return headers;
 }
 

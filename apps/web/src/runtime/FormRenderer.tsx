@@ -3,14 +3,16 @@ import type { FieldDef, FormDef } from '@formflow/schema';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useController, useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, NetworkError } from '../api/api-error.js';
 import { endpoints } from '../api/endpoints.js';
-import type { RecordData } from '../api/types.js';
+import type { Me, RecordData } from '../api/types.js';
+import { keys } from '../api/query-keys.js';
 import type { Language } from '../i18n/current-language.js';
 import { publicApi } from '../public/public-api.js';
 import { Button } from '../ui/Button.js';
 import { errorMessage } from '../ui/ErrorBanner.js';
-import { clearDraft, hasInput, readDraft, retryDelay, writeDraft } from './draft.js';
+import { clearDraft, draftKeyFor, hasInput, readDraft, retryDelay, writeDraft } from './draft.js';
 import { FieldShell } from './field-shell.js';
 import { previewOf } from './fields/file-previews.js';
 import { FIELD_RENDERERS } from './fields/registry.js';
@@ -100,7 +102,11 @@ export function FormRenderer(props: FormRendererProps) {
   const { t, i18n } = useTranslation('runtime');
   const { t: tc } = useTranslation();
   const language: Language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
-  const draftKey = mode === 'submit' ? (props.publicToken ? `public.${props.publicToken}` : props.formId) : undefined;
+  // Drafts belong to the signed-in member (read from the session already loaded by the sign-in guard) or to a
+  // public link's tab; without either (the designer preview) there is no draft.
+  const queryClient = useQueryClient();
+  const memberId = queryClient.getQueryData<Me>(keys.me)?.member.id;
+  const draftKey = mode === 'submit' ? draftKeyFor(props.formId ?? form.id, memberId, props.publicToken) : undefined;
   const [restored] = useState(() => (draftKey ? readDraft(draftKey) : null));
   const [showRestored, setShowRestored] = useState(() => restored !== null && hasInput(restored.values));
   const writable = useMemo(() => (props.writable ? new Set(props.writable) : undefined), [props.writable]);

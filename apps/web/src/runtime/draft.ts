@@ -5,9 +5,35 @@ export type Draft = { savedAt: string; values: RecordData };
 
 const PREFIX = 'formflow.draft.';
 
+/**
+ * Where a draft lives. A signed-in member's drafts are keyed by member (`<memberId>.<formId>`) in localStorage, so they
+ * survive a closed tab but are never offered to another member, and sign-out forgets them all (`forgetAllDrafts`).
+ * A public link's draft (`public.<token>`) lives in sessionStorage: on a shared kiosk it ends with the tab.
+ */
+function storageFor(key: string): Storage {
+  return key.startsWith('public.') ? sessionStorage : localStorage;
+}
+
+/** The draft key of a signed-in member's form, or of a public link. */
+export function draftKeyFor(formId: string, memberId: string | undefined, publicToken?: string): string | undefined {
+  if (publicToken) return `public.${publicToken}`;
+  return memberId ? `${memberId}.${formId}` : undefined;
+}
+
+/** Forgets every draft kept in this browser (sign-out: the next person at this computer must not see them). */
+export function forgetAllDrafts(): void {
+  for (const storage of [localStorage, sessionStorage]) {
+    try {
+      for (const key of Object.keys(storage)) if (key.startsWith(PREFIX)) storage.removeItem(key);
+    } catch {
+      // storage disabled: nothing was kept
+    }
+  }
+}
+
 export function readDraft(key: string): Draft | null {
   try {
-    const text = localStorage.getItem(PREFIX + key);
+    const text = storageFor(key).getItem(PREFIX + key);
     if (!text) return null;
     const draft = JSON.parse(text) as Draft;
     if (!draft || typeof draft !== 'object' || typeof draft.values !== 'object' || draft.values === null) return null;
@@ -19,7 +45,7 @@ export function readDraft(key: string): Draft | null {
 
 export function writeDraft(key: string, values: RecordData): void {
   try {
-    localStorage.setItem(PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), values }));
+    storageFor(key).setItem(PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), values }));
   } catch {
     // storage full or disabled: the draft lives only in the page
   }
@@ -27,7 +53,7 @@ export function writeDraft(key: string, values: RecordData): void {
 
 export function clearDraft(key: string): void {
   try {
-    localStorage.removeItem(PREFIX + key);
+    storageFor(key).removeItem(PREFIX + key);
   } catch {
     // nothing to clear
   }
