@@ -71,6 +71,12 @@ describe('calendar view', () => {
     expect(await reviewCell.getByRole('button', { name: 'Quarterly review' }).count()).toBe(0);
     await stack.screenshot(page, 'calendar-desktop');
 
+    // month arrows are SVG icons (no font glyphs), named for screen readers
+    for (const name of ['Previous month', 'Next month']) {
+      const button = page.getByRole('button', { name });
+      expect(await button.locator('svg').count()).toBe(1);
+      expect((await button.innerText()).trim()).toBe('');
+    }
     await page.getByRole('button', { name: 'Next month' }).click();
     await reviewCell.getByRole('button', { name: 'Quarterly review' }).waitFor();
     const heading = await calendar.getByRole('heading').first().innerText();

@@ -52,6 +52,17 @@ describe('form designer', () => {
       fields: Array.from({ length: 200 }, (_, i): FieldDef => ({ id: `f${i}`, type: 'text', label: `Field ${i + 1}` })),
     };
     expect((await stack.owner.request('POST', '/api/v1/apps/crm/forms', big)).status).toBe(201);
+    const signup: FormDef = {
+      id: 'signup',
+      name: 'Event sign-up',
+      fields: [
+        { id: 'name', type: 'text', label: 'Your name', required: true },
+        { id: 'phone', type: 'phone', label: 'Phone' },
+        { id: 'owner', type: 'member', label: 'Owner' },
+        { id: 'no', type: 'serial', label: 'Number' },
+      ],
+    };
+    expect((await stack.owner.request('POST', '/api/v1/apps/crm/forms', signup)).status).toBe(201);
   });
   afterAll(async () => stack?.close());
 
@@ -118,6 +129,17 @@ describe('form designer', () => {
     await stack.screenshot(page, 'designer-rule');
     await dialog.getByRole('button', { name: 'Save rule' }).click();
     await expect.poll(() => page.getByTestId('logic-rule').innerText()).toContain('Stage is Lost');
+    // The canvas shows the rule on the field it acts on, and single-select options as radio circles.
+    const badge = page.locator(`[data-field-id="${numberId}"] [data-testid="rule-badge"]`);
+    await expect.poll(() => badge.innerText()).toBe('Shown when…');
+    expect(await badge.getAttribute('title')).toBe('Shown only when Stage is Lost');
+    expect(await page.locator(`[data-field-id="${textId}"] [data-testid="rule-badge"]`).count()).toBe(0);
+    expect(await page.locator(`[data-field-id="${selectId}"] .dz-radio`).count()).toBe(3);
+    // Palette icons are SVG (no font glyphs), one per field type, and the tiles are all the same height.
+    const tiles = palette.locator('.dz-palette__item');
+    expect(await palette.locator('.dz-palette__item .dz-icon svg').count()).toBe(await tiles.count());
+    const heights = await tiles.evaluateAll((nodes) => nodes.map((n) => Math.round(n.getBoundingClientRect().height)));
+    expect(new Set(heights).size).toBe(1);
 
     await waitSaved(page);
     await stack.screenshot(page, 'designer-desktop');
@@ -130,6 +152,13 @@ describe('form designer', () => {
     await stack.screenshot(page, 'designer-publish');
     await publish.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Published version 1.').waitFor();
+    // What next: fill in, view data, share — the panel replaces the old banner.
+    const next = page.getByRole('status').filter({ hasText: 'Published version 1.' });
+    expect(await next.getByRole('link', { name: 'Fill in the form' }).getAttribute('href')).toBe(
+      '/apps/crm/forms/leads/new',
+    );
+    expect(await next.getByRole('link', { name: 'View data' }).getAttribute('href')).toBe('/apps/crm/forms/leads');
+    await next.getByRole('button', { name: 'Share a public link' }).waitFor();
 
     const live = await stack.owner.request('GET', '/api/v1/forms/leads');
     expect(live.status).toBe(200);
@@ -244,6 +273,116 @@ describe('form designer', () => {
     await waitSaved(page);
     const draft = await stack.owner.request('GET', '/api/v1/forms/big/draft');
     expect(draft.body.definition.fields.slice(0, 3).map((f: FieldDef) => f.id)).toEqual(['f2', 'f0', 'f1']);
+  });
+
+  it('folds developer settings of a text field under "Advanced"', async () => {
+    const { page } = await stack.newPage();
+    await stack.signIn(page);
+    await page.goto('/apps/crm/forms/scratch/design');
+    await page.getByTestId('designer-canvas').waitFor();
+    await page.getByRole('navigation', { name: 'Fields' }).getByRole('button', { name: 'Single-line text' }).click();
+    const pattern = page.getByLabel('Pattern (regular expression)');
+    const formula = page.getByLabel('Default formula (JsonLogic)');
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    expect(await pattern.isVisible()).toBe(false);
+    expect(await page.getByRole('radio', { name: 'Formula' }).count()).toBe(0);
+    await page.getByText('Advanced: length and format checks').click();
+    await pattern.fill('^[A-Z]+$');
+    await page.getByText('Advanced: default from a formula').click();
+    await page.getByLabel('Compute the default with a formula').check();
+    await formula.waitFor();
+    await waitSaved(page);
+    const draft = await stack.owner.request('GET', '/api/v1/forms/scratch/draft');
+    const added = (draft.body.definition.fields as FieldDef[]).at(-1)!;
+    expect(added.settings?.['pattern']).toBe('^[A-Z]+$');
+  });
+
+  it('after publishing, shares a public link that opens anonymously and stops when disabled', async () => {
+    const { page, context } = await stack.newPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await stack.signIn(page);
+    await page.goto('/apps/crm/forms/signup/design');
+    await page.getByTestId('designer-canvas').waitFor();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('dialog').getByText('New fields (4)').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Published version 1.').waitFor();
+    await stack.screenshot(page, 'designer-published-panel');
+    await page.getByRole('button', { name: 'Share a public link' }).click();
+    const share = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Public links' }) });
+    await share.getByRole('heading', { name: 'Create a link' }).waitFor();
+    // Every field a link may expose is chosen; pickers and system fields are refused with a reason.
+    expect(await share.getByRole('checkbox', { name: 'Your name' }).isChecked()).toBe(true);
+    expect(await share.getByRole('checkbox', { name: 'Phone' }).isChecked()).toBe(true);
+    expect(await share.getByRole('checkbox', { name: 'Owner' }).isDisabled()).toBe(true);
+    expect(await share.getByRole('checkbox', { name: 'Number' }).isDisabled()).toBe(true);
+    expect(await share.innerText()).toContain('visitors cannot pick members');
+    // Leaving the required field out: the server refuses and its message shows beside that field.
+    await share.getByRole('checkbox', { name: 'Your name' }).uncheck();
+    await share.getByRole('button', { name: 'Create link' }).click();
+    await share.locator('.ff-share__fieldlist li', { hasText: 'Your name' }).getByRole('alert').waitFor();
+    expect(
+      await share.locator('.ff-share__fieldlist li', { hasText: 'Your name' }).getByRole('alert').innerText(),
+    ).toContain('required field');
+    await stack.screenshot(page, 'designer-share-create');
+    await share.getByRole('checkbox', { name: 'Your name' }).check();
+    await share.getByLabel('Name (only you see it)').fill('Website');
+    await share.getByRole('button', { name: 'Create link' }).click();
+    const card = share.getByRole('listitem', { name: 'Link “Website”' });
+    await card.waitFor();
+    const url = await card.getByLabel('Link address').inputValue();
+    expect(url.startsWith(`${stack.base}/f/`)).toBe(true);
+    expect(url.slice(stack.base.length)).toMatch(/^\/f\/[A-Za-z0-9_-]{43}$/);
+    await card.getByText('Active', { exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Copy' }).click();
+    await card.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    const links = await stack.owner.request('GET', '/api/v1/forms/signup/public-links');
+    expect(links.body).toEqual([
+      expect.objectContaining({ name: 'Website', fields: ['name', 'phone'], enabled: true }),
+    ]);
+    await stack.screenshot(page, 'designer-share-dialog');
+
+    // Anyone with the address fills the form in, without signing in.
+    const visitor = await stack.newPage();
+    await visitor.page.goto(url);
+    await visitor.page.getByRole('heading', { name: 'Event sign-up' }).waitFor();
+    await visitor.page.getByLabel('Your name').waitFor();
+    expect(await visitor.page.getByLabel('Owner').count()).toBe(0);
+
+    // Disabled: the same address shows the unavailable page.
+    await card.getByRole('button', { name: 'Disable' }).click();
+    await card.getByText('Disabled', { exact: true }).waitFor();
+    const late = await stack.newPage();
+    await late.page.goto(url);
+    await late.page.getByRole('heading', { name: 'This form is not available' }).waitFor();
+    await card.getByRole('button', { name: 'Enable' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('speaks Chinese in the rule summary and the drag announcements of the Chinese UI', async () => {
+    const { page } = await stack.newPage({ language: 'zh-CN' });
+    await stack.signIn(page);
+    await page.goto('/apps/crm/forms/scratch/design');
+    const canvas = page.getByTestId('designer-canvas');
+    await canvas.waitFor();
+    const before = await page.getByTestId('canvas-field').count();
+    await drag(
+      page,
+      page.getByRole('navigation', { name: '字段' }).getByRole('button', { name: '多行文本', exact: true }),
+      await point(canvas.locator('.dz-canvas__end')),
+    );
+    await expect.poll(() => page.getByTestId('canvas-field').count()).toBe(before + 1);
+    await expect
+      .poll(() => page.locator('[id^="DndLiveRegion"]').first().textContent())
+      .toBe('新的“多行文本”字段已放到表单末尾。');
+    expect(await page.locator('[id^="DndDescribedBy"]').first().textContent()).toContain('空格键');
+    await page.goto('/apps/crm/forms/leads/design');
+    await page.getByRole('tab', { name: '表单与规则' }).click();
+    await expect.poll(() => page.getByTestId('logic-rule').innerText()).toContain('→ 显示：Amount');
+    await stack.screenshot(page, 'designer-zh-rules');
   });
 
   it('works on a phone: the panes are tabs', async () => {

@@ -5,6 +5,7 @@ import { startStack, type Stack } from './harness.js';
 
 const STAGES = ['lead', 'qualified', 'won', 'lost'] as const;
 const STAGE_LABEL: Record<string, string> = { lead: 'Lead', qualified: 'Qualified', won: 'Won', lost: 'Lost' };
+const STAGE_COLOR: Record<string, string> = { lead: '#2f6bff', qualified: '#f5a524', won: '#2fa86a', lost: '#e5484d' };
 const TOTAL = 2000;
 
 const deals: FormDef = {
@@ -16,19 +17,40 @@ const deals: FormDef = {
       id: 'stage',
       type: 'select',
       label: { 'zh-CN': '阶段', en: 'Stage' },
-      settings: { options: STAGES.map((id) => ({ id, label: { en: STAGE_LABEL[id]!, 'zh-CN': id } })) },
+      settings: {
+        options: STAGES.map((id) => ({ id, label: { en: STAGE_LABEL[id]!, 'zh-CN': id }, color: STAGE_COLOR[id]! })),
+      },
     },
     { id: 'amount', type: 'number', label: { 'zh-CN': '金额', en: 'Amount' } },
     { id: 'closeOn', type: 'date', label: { 'zh-CN': '成交日期', en: 'Close date' } },
+    {
+      id: 'labels',
+      type: 'multiselect',
+      label: { 'zh-CN': '标签', en: 'Labels' },
+      settings: {
+        options: [
+          { id: 'hot', label: { en: 'Hot', 'zh-CN': '热门' }, color: '#e5484d' },
+          { id: 'vip', label: { en: 'VIP', 'zh-CN': '大客户' }, color: '#8e4ec6' },
+        ],
+      },
+    },
   ],
 };
 
-type Row = { name: string; stage: string; amount: number; closeOn: string };
+/** A second form with no records yet (the empty state). */
+const leads: FormDef = {
+  id: 'leads',
+  name: { 'zh-CN': '线索', en: 'Leads' },
+  fields: [{ id: 'who', type: 'text', label: { 'zh-CN': '联系人', en: 'Contact' } }],
+};
+
+type Row = { name: string; stage: string; amount: number; closeOn: string; labels?: string[] };
 const rows: Row[] = Array.from({ length: TOTAL }, (_, i) => ({
   name: `Deal ${String(i + 1).padStart(4, '0')}`,
   stage: STAGES[i % 4]!,
   amount: (i * 7919) % 100_003,
   closeOn: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+  ...(i % 3 === 0 ? { labels: ['hot', 'vip'] } : {}),
 }));
 
 let stack: Stack;
@@ -79,7 +101,7 @@ async function countShown(page: Page): Promise<number> {
 
 beforeAll(async () => {
   stack = await startStack();
-  appId = stack.installApp(stack.owner, { id: 'sales', name: { 'zh-CN': '销售', en: 'Sales' }, forms: [deals] });
+  appId = stack.installApp(stack.owner, { id: 'sales', name: { 'zh-CN': '销售', en: 'Sales' }, forms: [deals, leads] });
   for (let i = 0; i < TOTAL; i += 500) {
     const res = await stack.owner.request('POST', '/api/v1/forms/deals/records/batch', {
       create: rows.slice(i, i + 500).map((data) => ({ data })),
@@ -93,6 +115,10 @@ describe('the data grid', () => {
   it('shows the first rows and the count, and scrolling to the end fetches only the pages in view', async () => {
     const { page } = await stack.newPage();
     const queries = watchQueries(page);
+    const directory: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/v1\/(members|departments)/.test(request.url())) directory.push(request.url());
+    });
     await stack.signIn(page);
     const started = Date.now();
     await openGrid(page);
@@ -115,6 +141,8 @@ describe('the data grid', () => {
     expect(after.some((b) => typeof b.offset === 'number' && b.offset >= 1900)).toBe(true);
     for (const body of queries) expect(body.limit).toBe(100);
     expect(queries.length).toBeLessThanOrEqual(4);
+    // No member / department / created-by column: the directory is not fetched for this grid.
+    expect(directory).toEqual([]);
     await stack.screenshot(page, 'grid-scrolled-to-end');
   });
 
@@ -277,6 +305,8 @@ describe('the data grid', () => {
     await stack.screenshot(page, 'grid-save-view-forbidden');
     const viewsAfter = JSON.stringify((await stack.owner.request('GET', `/api/v1/apps/${appId}`)).body.views);
     expect(viewsAfter).toBe(viewsBefore);
+    // Not a form manager: no Share action.
+    expect(await page.getByRole('button', { name: 'Share' }).count()).toBe(0);
   });
 
   it('works on a phone, in Chinese: the grid scrolls inside its own box, the page does not', async () => {
@@ -301,5 +331,126 @@ describe('the data grid', () => {
       .click();
     await stack.screenshot(page, 'grid-phone-filter');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+  it('shows select values as tags in their option colours, with the same text', async () => {
+    const { page } = await stack.newPage();
+    await stack.signIn(page);
+    await openGrid(page);
+    const first = dataRows(page).first();
+    const stage = first.locator('[data-field-id="stage"]');
+    expect(await stage.textContent()).toBe('Lead');
+    const tag = stage.locator('.ff-tag');
+    expect(await tag.getAttribute('data-option')).toBe('lead');
+    // #2f6bff at 15 % behind the label, and a dot in the full colour.
+    expect(await tag.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(47, 107, 255, 0.15)');
+    expect(await tag.locator('[aria-hidden="true"]').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(47, 107, 255)',
+    );
+    // A multiselect: one tag per value, the text still reads "Hot, VIP".
+    const labels = first.locator('[data-field-id="labels"]');
+    expect(await labels.locator('.ff-tag').count()).toBe(2);
+    expect(await labels.textContent()).toBe('Hot, VIP');
+    expect(
+      await labels
+        .locator('.ff-tag')
+        .nth(1)
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe('rgba(142, 78, 198, 0.15)');
+    // Icons are SVG (Unicode shapes render as squares in Chinese fonts): the view tab and a sorted column.
+    const allTab = page.getByRole('tab', { name: 'All records' });
+    expect(await allTab.locator('svg').count()).toBe(1);
+    expect((await allTab.textContent())?.trim()).toBe('All records');
+    await stack.screenshot(page, 'grid-option-tags');
+  });
+
+  it('a form without records says so and offers to add the first one; a search with no hits says "no match"', async () => {
+    const { page } = await stack.newPage();
+    await stack.signIn(page);
+    await page.goto(`/apps/${appId}/forms/leads`);
+    const empty = page.getByTestId('grid-empty');
+    await empty.waitFor();
+    expect(await empty.getByText('No data yet').count()).toBe(1);
+    expect(await empty.getByText('No records match.').count()).toBe(0);
+    await stack.screenshot(page, 'grid-empty-form');
+    await empty.getByRole('link', { name: 'Add the first record' }).click();
+    await page.waitForURL(/\/forms\/leads\/new$/);
+
+    await page.goto(base());
+    await dataRows(page).first().waitFor();
+    await page.getByRole('searchbox', { name: 'Search records' }).fill('no such deal anywhere');
+    await expect.poll(() => page.getByTestId('grid-empty').textContent()).toBe('No records match.');
+    expect(await page.getByRole('link', { name: 'Add the first record' }).count()).toBe(0);
+  });
+
+  it('"New view" at the end of the tabs creates a fresh view (kanban) with aligned type choices', async () => {
+    const { page } = await stack.newPage();
+    await stack.signIn(page);
+    await openGrid(page);
+    // A toolbar filter is not carried into a new view (it is "Save as new view" that keeps it).
+    await page.getByRole('searchbox', { name: 'Search records' }).fill('Deal 00');
+    await page.getByRole('button', { name: 'New view', exact: true }).click();
+    const dialog = page.locator('dialog.ff-dialog', { hasText: 'New view' });
+    await dialog.getByRole('heading', { name: 'New view' }).waitFor();
+    // Radio, icon and name centred on one line (the radio used to sit lower than its name).
+    for (const name of ['Grid', 'Kanban', 'Calendar']) {
+      const radio = await dialog.getByRole('radio', { name }).boundingBox();
+      const text = await dialog.locator('.ffv-type', { hasText: name }).locator('span').last().boundingBox();
+      expect(Math.abs(radio!.y + radio!.height / 2 - (text!.y + text!.height / 2))).toBeLessThan(1);
+    }
+    await stack.screenshot(page, 'grid-new-view-dialog');
+    await dialog.getByLabel('View name').fill('Stage board');
+    await dialog.getByRole('radio', { name: 'Kanban' }).check();
+    await dialog.getByRole('button', { name: 'Save view' }).click();
+    await page.waitForURL(/\?view=/);
+    await expect.poll(() => page.getByRole('tab', { name: /Stage board/ }).getAttribute('aria-selected')).toBe('true');
+    expect(
+      await page
+        .getByRole('tab', { name: /Stage board/ })
+        .locator('svg')
+        .count(),
+    ).toBe(1);
+    const app = await stack.owner.request<{ views: Record<string, unknown>[] }>('GET', `/api/v1/apps/${appId}`);
+    const view = app.body.views.find((v) => v.name === 'Stage board');
+    expect(view).toMatchObject({ formId: 'deals', type: 'kanban', groupBy: 'stage' });
+    expect(view).not.toHaveProperty('filter');
+  });
+
+  it('managers share the form from the header: the public links dialog opens', async () => {
+    const { page } = await stack.newPage();
+    await stack.signIn(page);
+    await openGrid(page);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.locator('dialog.ff-dialog[open]', { hasText: 'Public links' });
+    await dialog.waitFor();
+    await stack.screenshot(page, 'grid-share-dialog');
+  });
+
+  it('on a phone the header keeps "添加数据" and folds import, export, design and share into "更多"', async () => {
+    const { page } = await stack.newPage({ phone: true, language: 'zh-CN' });
+    await stack.signIn(page);
+    await openGrid(page);
+    const add = page.getByRole('link', { name: '添加数据' });
+    const more = page.getByRole('button', { name: '更多' });
+    const title = page.getByRole('heading', { name: '商机' });
+    // Title, the primary action and "More" on one row (the header used to take 2–3 rows).
+    const [a, m, h] = [await add.boundingBox(), await more.boundingBox(), await title.boundingBox()];
+    expect(Math.abs(a!.y - m!.y)).toBeLessThanOrEqual(2);
+    expect(Math.abs(a!.y + a!.height / 2 - (h!.y + h!.height / 2))).toBeLessThanOrEqual(4);
+    expect(a!.height).toBeGreaterThanOrEqual(40);
+    expect(await page.getByRole('link', { name: '导入' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '设计表单' }).count()).toBe(0);
+    await more.click();
+    const menu = page.getByRole('menu', { name: '更多' });
+    await menu.waitFor();
+    const items = (await menu.getByRole('menuitem').allTextContents()).map((x) => x.trim());
+    expect(items).toEqual(['导入', '导出 CSV', '导出 Excel', '设计表单', '分享']);
+    expect(await menu.getByRole('menuitem', { name: '导出 CSV' }).getAttribute('href')).toMatch(
+      /\/api\/v1\/forms\/deals\/export\?format=csv/,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await stack.screenshot(page, 'grid-phone-more-menu');
+    await menu.getByRole('menuitem', { name: '分享' }).click();
+    await page.locator('dialog.ff-dialog[open]', { hasText: '外链分享' }).waitFor();
+    await stack.screenshot(page, 'grid-phone-share');
   });
 });

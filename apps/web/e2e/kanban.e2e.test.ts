@@ -22,6 +22,12 @@ const deals: FormDef = {
     },
     { id: 'amount', type: 'money', label: { en: 'Amount', 'zh-CN': '金额' } },
     { id: 'closeOn', type: 'date', label: { en: 'Expected close', 'zh-CN': '预计成交' } },
+    {
+      id: 'heat',
+      type: 'select',
+      label: { en: 'Heat', 'zh-CN': '热度' },
+      settings: { options: [{ id: 'hot', label: { en: 'Hot', 'zh-CN': '火热' }, color: '#e5484d' }] },
+    },
   ],
   settings: { titleField: 'title' },
 };
@@ -193,6 +199,112 @@ describe('kanban: the sales funnel', () => {
       .poll(() => column(page, 'Won').getByRole('button', { name: 'Gamma Tech', exact: true }).count())
       .toBe(1);
     await expect.poll(() => count(column(page, 'Won'))).toBe(2);
+  });
+
+  it('fits four columns at 1366 px; narrower, an edge fade and a button show the hidden columns', async () => {
+    const { page } = await openBoard();
+    const board = page.getByTestId('kanban');
+    const viewport = page.getByTestId('kanban-viewport');
+    const last = page.locator('[data-testid="kanban-column"][data-column="__none__"]');
+    await last.waitFor();
+    const boardBox = (await board.boundingBox())!;
+    const lastBox = (await last.boundingBox())!;
+    expect(lastBox.x + lastBox.width).toBeLessThanOrEqual(boardBox.x + boardBox.width + 1); // not clipped
+    expect(await page.getByRole('button', { name: 'Show more columns' }).count()).toBe(0);
+
+    await page.setViewportSize({ width: 1000, height: 800 });
+    const more = page.getByRole('button', { name: 'Show more columns' });
+    await more.waitFor();
+    expect(await viewport.getAttribute('class')).toContain('ff-kanban__viewport--more-right');
+    await expect.poll(() => viewport.evaluate((el) => getComputedStyle(el, '::after').opacity)).toBe('1');
+    await stack.screenshot(page, 'kanban-edge-fade');
+    await more.click();
+    await expect.poll(() => board.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+    await page.getByRole('button', { name: 'Show earlier columns' }).waitFor();
+  });
+
+  it('shows select values on cards as coloured tags', async () => {
+    const put = await stack.owner.request('PUT', '/api/v1/apps/sales', {
+      id: 'sales',
+      name: { en: 'Sales', 'zh-CN': '销售' },
+      views: [
+        {
+          id: 'funnel',
+          formId: 'deals',
+          name: { en: 'Funnel', 'zh-CN': '销售漏斗' },
+          type: 'kanban',
+          groupBy: 'stage',
+          sumField: 'amount',
+          fields: ['amount', 'closeOn'],
+        },
+        {
+          id: 'bydate',
+          formId: 'deals',
+          name: { en: 'By close date', 'zh-CN': '按成交日期' },
+          type: 'kanban',
+          groupBy: 'stage',
+          fields: ['heat', 'amount'],
+        },
+      ],
+    });
+    expect(put.status, put.text).toBe(200);
+    const current = await stack.owner.request('GET', `/api/v1/records/${ids['Delta Foods']}`);
+    const hot = await stack.owner.request(
+      'PATCH',
+      `/api/v1/records/${ids['Delta Foods']}`,
+      { data: { heat: 'hot' } },
+      { 'if-match': `"${current.body.version}"` },
+    );
+    expect(hot.status, hot.text).toBe(200);
+    const { page } = await stack.newPage();
+    await stack.signIn(page);
+    await page.goto('/apps/sales/forms/deals?view=bydate');
+    const card = page.getByRole('button', { name: 'Delta Foods', exact: true });
+    const tag = card.locator('.ff-option-tag[data-option="hot"]');
+    await tag.waitFor();
+    expect(await tag.innerText()).toBe('Hot');
+    const colours = await tag.evaluate((el) => ({
+      background: getComputedStyle(el).backgroundColor,
+      dot: getComputedStyle(el.querySelector('.ff-option-tag__dot')!).backgroundColor,
+    }));
+    expect(colours.dot).toBe('rgb(229, 72, 77)');
+    expect(colours.background).toBe('rgba(229, 72, 77, 0.15)');
+    expect(await page.locator('.ff-kanban__card .ff-option-tag').count()).toBe(1);
+  });
+
+  it('announces drags in the UI language (zh-CN), with card titles and column names', async () => {
+    const { page } = await stack.newPage({ language: 'zh-CN' });
+    await stack.signIn(page);
+    await page.goto(url);
+    await page.getByTestId('kanban-card').first().waitFor();
+    const won = page.getByRole('region', { name: '赢单' });
+    await stack.screenshot(page, 'kanban-zh');
+    const card = page.getByRole('button', { name: 'Delta Foods', exact: true });
+    // every text the live region announces, in order
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      new MutationObserver(() => {
+        const region = document.querySelector('[id^="DndLiveRegion"]');
+        const text = region?.textContent ?? '';
+        if (text && heard.at(-1) !== text) heard.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const heard = () => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join('\n'));
+    const from = (await card.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 4 });
+    // (the pick-up and "over its own column" come in one update: the latter is what is read)
+    await expect.poll(heard).toContain('卡片“Delta Foods”位于“赢单”列上方。');
+    await page.keyboard.press('Escape');
+    await expect.poll(heard).toContain('已取消移动卡片“Delta Foods”，它仍在“赢单”列。');
+    await page.mouse.up();
+    expect(await heard()).not.toMatch(/Draggable|droppable|Picked up/);
+    const instructions = await page.locator('[id^="DndDescribedBy"]').first().textContent();
+    expect(instructions).toContain('移动到…');
+    expect(await won.getByRole('button', { name: 'Delta Foods', exact: true }).count()).toBe(1);
+    expect(await stageOf('Delta Foods')).toBe('won');
   });
 
   it('scrolls the board sideways with snap on a phone, without page overflow', async () => {

@@ -3,6 +3,13 @@ import type { Page } from 'playwright-core';
 import type { FormDef } from '@formflow/schema';
 import { startStack, type Stack } from './harness.js';
 
+const customers: FormDef = {
+  id: 'customers',
+  name: { en: 'Customers', 'zh-CN': '客户' },
+  fields: [{ id: 'name', type: 'text', label: { en: 'Name', 'zh-CN': '名称' } }],
+  settings: { titleField: 'name' },
+};
+
 const tickets: FormDef = {
   id: 'tickets',
   name: { en: 'Tickets', 'zh-CN': '工单' },
@@ -21,6 +28,12 @@ const tickets: FormDef = {
     },
     { id: 'cost', type: 'number', label: { en: 'Cost', 'zh-CN': '费用' } },
     { id: 'note', type: 'textarea', label: { en: 'Note', 'zh-CN': '备注' } },
+    {
+      id: 'customer',
+      type: 'relation',
+      label: { en: 'Customer', 'zh-CN': '客户' },
+      settings: { formId: 'customers', multiple: true },
+    },
     {
       id: 'parts',
       type: 'subtable',
@@ -41,7 +54,11 @@ describe('record drawer: fields, edit, history, restore, comments, conflicts', (
 
   beforeAll(async () => {
     stack = await startStack();
-    stack.installApp(stack.owner, { id: 'help', name: { en: 'Help desk', 'zh-CN': '服务台' }, forms: [tickets] });
+    stack.installApp(stack.owner, {
+      id: 'help',
+      name: { en: 'Help desk', 'zh-CN': '服务台' },
+      forms: [customers, tickets],
+    });
   });
   afterAll(async () => stack?.close());
 
@@ -82,6 +99,11 @@ describe('record drawer: fields, edit, history, restore, comments, conflicts', (
     await cost.fill('150');
     await drawer.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(async () => (await read(id)).data.cost).toBe(150);
+    // a brief "Saved" confirmation, announced politely
+    const saved = drawer.getByRole('status').filter({ hasText: 'Saved' });
+    await saved.waitFor();
+    expect(await saved.getAttribute('aria-live')).toBe('polite');
+    await saved.waitFor({ state: 'detached', timeout: 8000 });
     await expect.poll(() => fieldRow(page, 'cost').innerText()).toContain('150');
     expect((await read(id)).version).toBe(2);
     expect((await read(id)).data.note).toBe('first note'); // only the changed field was sent
@@ -100,6 +122,42 @@ describe('record drawer: fields, edit, history, restore, comments, conflicts', (
     expect(await drawer.locator('li[data-version="3"] .ff-record-change__after').innerText()).toBe('100');
     await page.getByRole('tab', { name: 'Fields' }).click();
     await expect.poll(() => fieldRow(page, 'cost').innerText()).toContain('100');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows select values as tags in the option colour (fields and history) and linked records by title', async () => {
+    const acme = await stack.owner.request('POST', '/api/v1/forms/customers/records', { data: { name: 'Acme 公司' } });
+    expect(acme.status, acme.text).toBe(201);
+    const gone = await stack.owner.request('POST', '/api/v1/forms/customers/records', { data: { name: 'Gone Ltd' } });
+    const goneId = gone.body.id as string;
+    const id = await newTicket('Tagged ticket', { priority: 'high', customer: [acme.body.id, goneId] });
+    expect((await stack.owner.request('DELETE', `/api/v1/records/${goneId}`)).status).toBe(204);
+    const { page, drawer, errors } = await openRecord(id);
+    const tag = fieldRow(page, 'priority').locator('.ff-option-tag[data-option="high"]');
+    await tag.waitFor();
+    expect(await tag.innerText()).toBe('High');
+    const colours = await tag.evaluate((el) => ({
+      background: getComputedStyle(el).backgroundColor,
+      dot: getComputedStyle(el.querySelector('.ff-option-tag__dot')!).backgroundColor,
+    }));
+    expect(colours).toEqual({ background: 'rgba(229, 72, 77, 0.15)', dot: 'rgb(229, 72, 77)' });
+    // the linked customer by its title; a record that cannot be read keeps its id
+    await expect.poll(() => fieldRow(page, 'customer').locator('dd').innerText()).toBe(`Acme 公司, ${goneId}`);
+    await stack.screenshot(page, 'record-drawer-tags');
+
+    const patched = await stack.owner.request(
+      'PATCH',
+      `/api/v1/records/${id}`,
+      { data: { priority: 'low' } },
+      { 'if-match': '"1"' },
+    );
+    expect(patched.status, patched.text).toBe(200);
+    await page.getByRole('tab', { name: 'History' }).click();
+    const change = drawer.locator('li[data-version="2"] li[data-field="priority"]');
+    await change.waitFor();
+    expect(await change.locator('.ff-record-change__before .ff-option-tag').getAttribute('data-option')).toBe('high');
+    expect(await change.locator('.ff-record-change__after .ff-option-tag').innerText()).toBe('Low');
+    expect(await change.getByRole('img', { name: 'changed to' }).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 
@@ -195,6 +253,13 @@ describe('record drawer: fields, edit, history, restore, comments, conflicts', (
     await expect.poll(() => fieldRow(page, 'note').innerText()).toContain('wrap nicely');
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    // touch targets: Edit, Delete and Close are at least 40 px tall
+    const drawer = page.getByRole('dialog', { name: 'Phone view ticket' });
+    for (const name of ['Edit', 'Delete', 'Close']) {
+      const box = (await drawer.getByRole('button', { name, exact: true }).boundingBox())!;
+      expect(box.height, name).toBeGreaterThanOrEqual(40);
+      expect(box.width, name).toBeGreaterThanOrEqual(40);
+    }
     await stack.screenshot(page, 'record-drawer-phone');
   });
 });

@@ -109,6 +109,8 @@ describe('the shell: login, home, app navigation, language', () => {
     const draft = await stack.owner.request('GET', `/api/v1/forms/${formId}/draft`);
     expect(draft.status).toBe(200);
     expect(draft.body.definition.name).toBe('Suppliers');
+    // the designer is full width: the forms list slides in from the top bar's menu button
+    await page.getByRole('button', { name: 'Show the forms of this app' }).click();
     const entry = page.getByRole('navigation', { name: 'Forms of this app' }).getByRole('link', { name: /Suppliers/ });
     await entry.waitFor();
     expect(await entry.textContent()).toContain('Draft');
@@ -134,6 +136,39 @@ describe('the shell: login, home, app navigation, language', () => {
     await stack.screenshot(page, 'shell-app-layout');
   });
 
+  it('the designer gets the full width: the sidebar collapses and the menu button brings the forms back', async () => {
+    const { page } = await stack.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await stack.signIn(page);
+    await page.goto('/apps/crm/forms/deals');
+    const nav = page.getByRole('navigation', { name: 'Forms of this app' });
+    await nav.getByRole('link', { name: 'Customers', exact: true }).waitFor();
+    // on the data page the sidebar is open and there is no menu button
+    expect(await page.getByRole('button', { name: 'Show the forms of this app' }).isVisible()).toBe(false);
+    await nav.getByRole('link', { name: 'Design Deals' }).click();
+    await page.waitForURL((url) => url.pathname === '/apps/crm/forms/deals/design');
+    await page.getByRole('navigation', { name: 'Fields' }).waitFor();
+    await nav.getByRole('link', { name: 'Customers', exact: true }).waitFor({ state: 'hidden' });
+    const main = (await page.locator('.ff-applayout__main').boundingBox())!;
+    expect(main.x).toBe(0);
+    expect(main.width).toBe(1366);
+    await stack.screenshot(page, 'shell-designer-full-width');
+    const menu = page.getByRole('button', { name: 'Show the forms of this app' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await menu.click();
+    await nav.getByRole('link', { name: 'Customers', exact: true }).waitFor({ state: 'visible' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.waitForTimeout(300); // the slide-in, for the screenshot
+    await stack.screenshot(page, 'shell-designer-forms-menu');
+    await nav.getByRole('link', { name: 'Customers', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/apps/crm/forms/customers');
+    // back on a data page the sidebar is in place again
+    await nav.getByRole('link', { name: 'Deals', exact: true }).waitFor({ state: 'visible' });
+    expect((await page.locator('.ff-applayout__main').boundingBox())!.x).toBeGreaterThanOrEqual(200);
+    expect(errors).toEqual([]);
+  });
+
   it('on a phone the hamburger opens the form list; login, home and the menu fit 390 px', async () => {
     const { page } = await stack.newPage({ phone: true });
     await page.goto('/login');
@@ -144,6 +179,12 @@ describe('the shell: login, home, app navigation, language', () => {
     await page.getByRole('link', { name: /CRM/ }).waitFor();
     await expectNoHorizontalScroll(page);
     await stack.screenshot(page, 'shell-home-phone');
+    // the language toggle is a comfortable touch target
+    for (const name of ['中文', 'English']) {
+      const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+      expect(box.height, name).toBeGreaterThanOrEqual(40);
+      expect(box.width, name).toBeGreaterThanOrEqual(40);
+    }
 
     await page.getByRole('link', { name: /CRM/ }).click();
     await page.waitForURL((url) => url.pathname === '/apps/crm/forms/customers');

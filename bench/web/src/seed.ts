@@ -76,3 +76,10 @@ export function bigForm(count: number): FormDef {
   }
   return { id: 'checklist', name: { 'zh-CN': '巡检表', en: 'Inspection' }, fields };
 }
+
+/** A second, empty form of the app: where the in-app navigation to the deals grid starts. */
+export const contactsForm: FormDef = {
+  id: 'contacts',
+  name: { 'zh-CN': '联系人', en: 'Contacts' },
+  fields: [{ id: 'name', type: 'text', label: { 'zh-CN': '姓名', en: 'Name' } }],
+};

@@ -11,13 +11,21 @@ export type RequestOptions = {
 
 const BASE = '/api/v1';
 
-/** The browser's IANA zone (e.g. Asia/Shanghai); UTC when the browser does not say. */
+let zone: string | undefined;
+
+/**
+ * The browser's IANA zone (e.g. Asia/Shanghai), read once (Intl is slow to ask per grid cell); Asia/Shanghai — the
+ * server's default — when the browser does not say.
+ */
 export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
+  if (zone === undefined) {
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
+    } catch {
+      zone = 'Asia/Shanghai';
+    }
   }
+  return zone;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppDef, FormDef } from '@formflow/schema';
 import { del, get, patch, post, put, query, upload } from './client.js';
+import { forgetAllDrafts } from '../runtime/draft.js';
 import type {
   AggregateRequest,
   AggregateResult,
@@ -31,7 +32,11 @@ export const endpoints = {
   auth: {
     me: () => get<Me>('/auth/me'),
     login: (email: string, password: string) => post<Me>('/auth/login', { email, password }),
-    logout: () => post<void>('/auth/logout'),
+    /** Signs out and forgets every unsent draft kept in this browser (a shared computer), even if the call fails. */
+    logout: async () => {
+      forgetAllDrafts();
+      await post<void>('/auth/logout');
+    },
   },
   workspace: {
     get: () => get<{ id: string; name: string }>('/workspace'),
@@ -107,6 +112,33 @@ export const endpoints = {
     url: (formId: string, format: 'csv' | 'xlsx', extra?: string) =>
       `/api/v1/forms/${enc(formId)}/export?format=${format}${extra ? '&' + extra.replace(/^[?&]/, '') : ''}`,
   },
+  publicLinks: {
+    list: (formId: string) => get<PublicLink[]>(`/forms/${enc(formId)}/public-links`),
+    create: (formId: string, body: { name?: string | null; fields: string[]; expiresAt?: string | null }) =>
+      post<PublicLink>(`/forms/${enc(formId)}/public-links`, body),
+    update: (
+      linkId: string,
+      body: { name?: string | null; fields?: string[]; enabled?: boolean; expiresAt?: string | null },
+    ) => patch<PublicLink>(`/public-links/${enc(linkId)}`, body),
+    remove: (linkId: string) => del<void>(`/public-links/${enc(linkId)}`),
+  },
+};
+
+/** A public link (外链) of a form, as the manage routes answer it (docs/api/public-links.md). */
+export type PublicLink = {
+  id: string;
+  formId: string;
+  token: string;
+  path: string;
+  name: string | null;
+  fields: string[];
+  enabled: boolean;
+  open: boolean;
+  expiresAt: string | null;
+  submissions: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 };
 
 function importForm(file: File, options: ImportOptions): FormData {

@@ -23,6 +23,7 @@ export const Canvas = memo(function Canvas({
   selectedId,
   hint,
   invalidIds,
+  ruleNotes,
   actions,
   touch,
 }: {
@@ -31,6 +32,8 @@ export const Canvas = memo(function Canvas({
   selectedId: string | null;
   hint: DropHint | null;
   invalidIds: ReadonlySet<string>;
+  /** Fields rules act on: the rule kinds (space-separated) and a tooltip of their conditions. */
+  ruleNotes: ReadonlyMap<string, { kinds: string; title: string }>;
   actions: FieldActions;
   touch: boolean;
 }) {
@@ -53,6 +56,8 @@ export const Canvas = memo(function Canvas({
                 side={hint?.anchor === dropIds.field(id) ? hint.side : null}
                 columnHint={isSubtable && hintSubtable === id ? hint : null}
                 invalid={invalidIds.has(id)}
+                ruleKinds={ruleNotes.get(id)?.kinds}
+                ruleTitle={ruleNotes.get(id)?.title}
                 actions={actions}
                 touch={touch}
               />

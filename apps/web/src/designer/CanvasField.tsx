@@ -1,10 +1,11 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
+import { Copy, Eye, GripVertical, Lock, Asterisk, Wand, X } from 'lucide-react';
 import type { FieldDef } from '@formflow/schema';
 import { localized } from '../ui/localized.js';
 import { FieldMock } from './FieldMock.js';
-import { FIELD_ICONS } from './field-meta.js';
+import { FieldIcon } from './FieldIcon.js';
 import { columnsOf } from './field-tree.js';
 import { dragIds, dropIds, type DropHint } from './drop-target.js';
 
@@ -15,6 +16,8 @@ export type FieldActions = {
 };
 
 type Side = DropHint['side'] | null;
+
+const RULE_ICONS: Record<string, typeof Eye> = { visible: Eye, required: Asterisk, readonly: Lock, assign: Wand };
 
 function stop(event: MouseEvent | KeyboardEvent) {
   event.stopPropagation();
@@ -59,9 +62,7 @@ const ColumnChip = memo(function ColumnChip({
         actions.select(column.id);
       }}
     >
-      <span className="dz-icon" aria-hidden="true">
-        {FIELD_ICONS[column.type]}
-      </span>
+      <FieldIcon type={column.type} />
       <span className="dz-column__label">{localized(column.label)}</span>
       {column.required ? (
         <span className="dz-required" aria-hidden="true">
@@ -90,6 +91,8 @@ export const CanvasField = memo(function CanvasField({
   side,
   columnHint,
   invalid,
+  ruleKinds,
+  ruleTitle,
   actions,
   touch,
 }: {
@@ -101,6 +104,10 @@ export const CanvasField = memo(function CanvasField({
   /** The drop hint when it points into this sub-table. */
   columnHint: DropHint | null;
   invalid: boolean;
+  /** Kinds of the rules acting on this field (space-separated: visible, required, readonly, assign). */
+  ruleKinds?: string;
+  /** Their conditions, one per line (the badge's tooltip). */
+  ruleTitle?: string;
   actions: FieldActions;
   touch: boolean;
 }) {
@@ -138,7 +145,7 @@ export const CanvasField = memo(function CanvasField({
       <div className="dz-field__head">
         {touch ? (
           <span className="dz-handle" {...drag.listeners} aria-hidden="true">
-            ⋮⋮
+            <GripVertical size={16} />
           </span>
         ) : null}
         <span className="dz-field__label">
@@ -146,6 +153,22 @@ export const CanvasField = memo(function CanvasField({
           {field.required ? <span className="dz-required"> *</span> : null}
         </span>
         {field.hidden ? <span className="ff-tag dz-tag">{t('canvas.hidden')}</span> : null}
+        {ruleKinds
+          ? ruleKinds.split(' ').map((kind) => {
+              const Icon = RULE_ICONS[kind] ?? Eye;
+              return (
+                <span
+                  key={kind}
+                  className={`ff-tag dz-tag dz-ruletag dz-ruletag--${kind}`}
+                  title={ruleTitle}
+                  data-testid="rule-badge"
+                >
+                  <Icon size={12} aria-hidden="true" />
+                  {t(`canvas.ruleBadge.${kind}`)}
+                </span>
+              );
+            })
+          : null}
         <span className="dz-field__type">{t(`types.${field.type}`)}</span>
         {selected ? (
           <span className="dz-field__actions" onClick={stop} onKeyDown={stop}>
@@ -155,7 +178,7 @@ export const CanvasField = memo(function CanvasField({
               onClick={() => actions.duplicate(field.id)}
               aria-label={t('canvas.duplicate')}
             >
-              ⊞
+              <Copy size={14} aria-hidden="true" />
             </button>
             <button
               type="button"
@@ -163,7 +186,7 @@ export const CanvasField = memo(function CanvasField({
               onClick={() => actions.remove(field.id)}
               aria-label={t('canvas.remove')}
             >
-              ✕
+              <X size={14} aria-hidden="true" />
             </button>
           </span>
         ) : null}

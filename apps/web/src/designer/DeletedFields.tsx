@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '@formflow/schema';
 import { Button } from '../ui/Button.js';
 import { localized } from '../ui/localized.js';
-import { FIELD_ICONS } from './field-meta.js';
+import { FieldIcon } from './FieldIcon.js';
 
 /** Fields deleted from the form (values kept): restorable. */
 export const DeletedFields = memo(function DeletedFields({
@@ -24,9 +24,7 @@ export const DeletedFields = memo(function DeletedFields({
       <ul>
         {fields.map((f) => (
           <li key={f.id}>
-            <span className="dz-icon" aria-hidden="true">
-              {FIELD_ICONS[f.type]}
-            </span>
+            <FieldIcon type={f.type} />
             <span className="dz-deleted__label">{localized(f.label) || f.id}</span>
             <Button
               small

@@ -13,6 +13,8 @@ import type { FieldActions } from './CanvasField.js';
 import { PropertyPanel, type FieldUpdate } from './PropertyPanel.js';
 import { FormPanel } from './rules/FormPanel.js';
 import { PublishDialog } from './PublishDialog.js';
+import { PublishedPanel } from './PublishedPanel.js';
+import { PublicLinksDialog } from '../share/PublicLinksDialog.js';
 import { TypeChangeDialog } from './TypeChangeDialog.js';
 import { PreviewPane } from './PreviewPane.js';
 import { DeletedFields } from './DeletedFields.js';
@@ -21,9 +23,13 @@ import { useDesignerDnd, type DragSource } from './use-designer-dnd.js';
 import { canvasRows, insertField, moveField, removeField, unplace, type DropTarget } from './canvas-rows.js';
 import { allFields, columnsOf, findField, updateField, withColumns } from './field-tree.js';
 import { createField, defaultSettings, type NewFieldContext } from './create-field.js';
-import { FIELD_ICONS, UNIQUE_TYPES } from './field-meta.js';
+import { UNIQUE_TYPES } from './field-meta.js';
+import { FieldIcon } from './FieldIcon.js';
 import { newFieldId } from './new-id.js';
 import { SaveStatusBadge } from './SaveStatusBadge.js';
+import { designerAccessibility } from './dnd-announcements.js';
+import { ruleTargets } from './rule-badges.js';
+import { describeRule } from './rules/describe-rule.js';
 
 type MobileTab = 'palette' | 'canvas' | 'props';
 
@@ -76,6 +82,8 @@ export function Designer({
   const [publishing, setPublishing] = useState(false);
   const [typeChange, setTypeChange] = useState<{ field: FieldDef; next: FieldDef } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [publishedVersion, setPublishedVersion] = useState<number | null>(null);
+  const [sharing, setSharing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -95,6 +103,19 @@ export function Designer({
 
   const latest = useRef({ form, rows, publishedIds, appForms, t });
   latest.current = { form, rows, publishedIds, appForms, t };
+  const accessibility = useMemo(() => designerAccessibility(t as never, () => latest.current.form), [t]);
+  // Fields a rule shows, requires, locks or fills: a badge on the canvas, the conditions in its tooltip.
+  const ruleNotes = useMemo(() => {
+    const notes = new Map<string, { kinds: string; title: string }>();
+    for (const [id, rules] of ruleTargets(form.logic)) {
+      const kinds = [...new Set(rules.map((r) => r.kind))].join(' ');
+      const title = rules
+        .map((r) => t(`canvas.ruleTitle.${r.kind}`, { when: describeRule(r.rule, fieldsById, t as never).when }))
+        .join('\n');
+      notes.set(id, { kinds, title });
+    }
+    return notes;
+  }, [form.logic, fieldsById, t]);
 
   const change = useCallback(
     (update: (f: FormDef) => FormDef, key?: string) => dispatch({ type: 'change', update, key, at: Date.now() }),
@@ -283,11 +304,11 @@ export function Designer({
   const storedIds = saved();
   const draggedLabel =
     dnd.active?.source === 'palette'
-      ? { icon: FIELD_ICONS[dnd.active.type], text: t(`types.${dnd.active.type}`) }
+      ? { type: dnd.active.type, text: t(`types.${dnd.active.type}`) }
       : dnd.active?.source === 'field'
         ? (() => {
             const f = findField(form, dnd.active.fieldId)?.field;
-            return f ? { icon: FIELD_ICONS[f.type], text: localized(f.label) } : null;
+            return f ? { type: f.type, text: localized(f.label) } : null;
           })()
         : null;
 
@@ -331,6 +352,15 @@ export function Designer({
           {t('toolbar.publish')}
         </Button>
       </header>
+      {publishedVersion !== null ? (
+        <PublishedPanel
+          appId={appId}
+          formId={formId}
+          version={publishedVersion}
+          onShare={() => setSharing(true)}
+          onClose={() => setPublishedVersion(null)}
+        />
+      ) : null}
       {notice ? (
         <div className="ff-banner ff-banner--info dz-notice" role="status">
           {notice}
@@ -387,6 +417,7 @@ export function Designer({
       <DndContext
         sensors={dnd.sensors}
         collisionDetection={dnd.collision}
+        accessibility={accessibility}
         measuring={{ droppable: { strategy: MeasuringStrategy.WhileDragging } }}
         {...dnd.handlers}
       >
@@ -406,6 +437,7 @@ export function Designer({
                   selectedId={selectedField ? selectedId : null}
                   hint={dnd.hint}
                   invalidIds={invalidIds}
+                  ruleNotes={ruleNotes}
                   actions={actions}
                   touch={touch}
                 />
@@ -449,9 +481,7 @@ export function Designer({
         <DragOverlay dropAnimation={null}>
           {draggedLabel ? (
             <div className="dz-dragchip">
-              <span className="dz-icon" aria-hidden="true">
-                {draggedLabel.icon}
-              </span>
+              <FieldIcon type={draggedLabel.type} />
               {draggedLabel.text}
             </div>
           ) : null}
@@ -466,11 +496,13 @@ export function Designer({
           onClose={() => setPublishing(false)}
           onPublished={(version) => {
             setPublishing(false);
-            setNotice(t('publish.done', { version }));
+            setNotice(null);
+            setPublishedVersion(version);
             onPublished(version);
           }}
         />
       ) : null}
+      {sharing ? <PublicLinksDialog formId={formId} form={form} onClose={() => setSharing(false)} /> : null}
       {typeChange ? (
         <TypeChangeDialog
           formId={formId}

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Star } from 'lucide-react';
 import type { FieldDef, SelectOption } from '@formflow/schema';
 import { localized } from '../ui/localized.js';
 
@@ -14,7 +15,12 @@ export const FieldMock = memo(function FieldMock({ field }: { field: FieldDef })
       return (
         <div className="dz-mock dz-mock--options">
           {options.slice(0, 6).map((o) => (
-            <span key={o.id} className="dz-chip" style={{ borderColor: o.color, color: o.color }}>
+            <span key={o.id} className="dz-chip">
+              <span
+                className={field.type === 'select' ? 'dz-radio' : 'dz-checkbox'}
+                style={{ borderColor: o.color }}
+                aria-hidden="true"
+              />
               {localized(o.label)}
             </span>
           ))}
@@ -23,11 +29,24 @@ export const FieldMock = memo(function FieldMock({ field }: { field: FieldDef })
       );
     }
     case 'rating':
-      return <div className="dz-mock dz-mock--plain">{'☆'.repeat(Number(settings['max'] ?? 5))}</div>;
+      return (
+        <div className="dz-mock dz-mock--plain dz-mock--rating" aria-hidden="true">
+          {Array.from({ length: Math.min(10, Math.max(1, Number(settings['max'] ?? 5) || 5)) }, (_, i) => (
+            <Star key={i} size={16} />
+          ))}
+        </div>
+      );
     case 'boolean':
       return (
-        <div className="dz-mock dz-mock--plain">
-          ◯ {t('mock.yes')} ◯ {t('mock.no')}
+        <div className="dz-mock dz-mock--plain dz-mock--options">
+          <span className="dz-chip">
+            <span className="dz-radio" aria-hidden="true" />
+            {t('mock.yes')}
+          </span>
+          <span className="dz-chip">
+            <span className="dz-radio" aria-hidden="true" />
+            {t('mock.no')}
+          </span>
         </div>
       );
     case 'textarea':

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import { FIELD_GROUPS, type FieldGroup, type FieldType } from '@formflow/schema';
-import { FIELD_ICONS } from './field-meta.js';
+import { FieldIcon } from './FieldIcon.js';
 import { dragIds } from './drop-target.js';
 
 const PaletteItem = memo(function PaletteItem({
@@ -30,10 +30,8 @@ const PaletteItem = memo(function PaletteItem({
       title={t('palette.hint')}
       onClick={() => onAdd(type)}
     >
-      <span className="dz-icon" aria-hidden="true">
-        {FIELD_ICONS[type]}
-      </span>
-      <span>{t(`types.${type}`)}</span>
+      <FieldIcon type={type} />
+      <span className="dz-palette__name">{t(`types.${type}`)}</span>
     </button>
   );
 });

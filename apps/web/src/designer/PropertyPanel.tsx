@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { FieldDef, FieldType } from '@formflow/schema';
 import { FIELD_TYPES } from '@formflow/schema';
 import { currentLanguage } from '../i18n/current-language.js';
-import { COMPUTED_TYPES, CONVERTIBLE_TYPES, FIELD_ICONS, LAYOUT_TYPES, UNIQUE_TYPES } from './field-meta.js';
+import { COMPUTED_TYPES, CONVERTIBLE_TYPES, LAYOUT_TYPES, UNIQUE_TYPES } from './field-meta.js';
+import { FieldIcon } from './FieldIcon.js';
 import { canBeColumn } from './canvas-rows.js';
 import { editableText, setLocalized } from './localized-edit.js';
 import type { DesignerProblem } from './check-form.js';
@@ -54,9 +55,7 @@ export const PropertyPanel = memo(function PropertyPanel({
   return (
     <div className="dz-props" aria-label={t('props.title')}>
       <div className="dz-props__head">
-        <span className="dz-icon" aria-hidden="true">
-          {FIELD_ICONS[field.type]}
-        </span>
+        <FieldIcon type={field.type} />
         <strong>{t(`types.${field.type}`)}</strong>
         {parent ? (
           <span className="ff-tag dz-tag">{t('props.columnOf', { name: editableText(parent.label, language) })}</span>

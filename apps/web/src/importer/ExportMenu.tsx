@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api/endpoints.js';
 import './importer.css';
@@ -49,7 +50,7 @@ export function ExportMenu({ formId, query }: ExportMenuProps) {
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((value) => !value)}
       >
-        <span aria-hidden="true">⤓</span> {t('export.button')}
+        <Download size={14} aria-hidden /> {t('export.button')}
       </button>
       {open ? (
         <div className="ff-exportmenu__menu" role="menu" id={menuId} aria-label={t('export.menu')}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -633,7 +634,7 @@ function Summary({ status, dataHref, onAgain }: { status: ImportJobStatus; dataH
       <div className="ff-import__actions">
         {status.rowsFailed > 0 ? (
           <a className="ff-btn" href={endpoints.imports.errorsUrl(status.id)} download>
-            <span aria-hidden="true">⤓</span> {t('summary.downloadErrors')}
+            <Download size={14} aria-hidden /> {t('summary.downloadErrors')}
           </a>
         ) : null}
         <Button onClick={onAgain}>{t('summary.again')}</Button>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Check } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -58,7 +59,7 @@ export function PublicFormPage() {
         {thanks !== null ? (
           <div className="ff-rt-done" role="status">
             <div className="ff-rt-done__icon" aria-hidden="true">
-              ✓
+              <Check size={22} aria-hidden />
             </div>
             <h2>{t('public.thanksTitle')}</h2>
             <p>{thanks}</p>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { X } from 'lucide-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { endpoints } from '../api/endpoints.js';
 import { keys } from '../api/query-keys.js';
@@ -76,7 +77,7 @@ export function CommentsTab({ recordId, lookups }: { recordId: string; lookups: 
                     onClick={() => void remove(comment.id)}
                     aria-label={t('deleteComment')}
                   >
-                    ✕
+                    <X size={16} aria-hidden="true" />
                   </Button>
                 ) : null}
               </div>

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { Paperclip } from 'lucide-react';
 import type { FieldDef } from '@formflow/schema';
 import type { FormRecord, LiveForm } from '../api/types.js';
 import { endpoints } from '../api/endpoints.js';
 import { localized } from '../ui/index.js';
 import type { FormatLookups } from '../runtime/format-value.js';
 import { displayText, safeHref } from './record-display.js';
+import { SelectTags, isSelectField, selectedIds } from './SelectTags.js';
 
 type FileRef = { id: string; name?: string; size?: number; mime?: string };
 
@@ -75,7 +77,7 @@ export function FieldValue({ field, value, lookups }: { field: FieldDef; value: 
           {files.map((file) => (
             <li key={file.id}>
               <a href={endpoints.files.url(file.id)} download={file.name ?? true}>
-                📎 {file.name ?? file.id}
+                <Paperclip size={14} aria-hidden="true" className="ff-record-files__icon" /> {file.name ?? file.id}
               </a>{' '}
               <span className="ff-muted">{formatSize(file.size)}</span>
             </li>
@@ -101,7 +103,13 @@ export function FieldValue({ field, value, lookups }: { field: FieldDef; value: 
               {rows.map((row, index) => (
                 <tr key={typeof row.id === 'string' ? row.id : index}>
                   {columns.map((c) => (
-                    <td key={c.id}>{displayText(c, row[c.id], lookups)}</td>
+                    <td key={c.id}>
+                      {isSelectField(c) ? (
+                        <SelectTags field={c} value={row[c.id]} />
+                      ) : (
+                        displayText(c, row[c.id], lookups)
+                      )}
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -110,6 +118,10 @@ export function FieldValue({ field, value, lookups }: { field: FieldDef; value: 
         </div>
       );
     }
+    case 'select':
+    case 'multiselect':
+      if (!selectedIds(value).length) return empty;
+      return <SelectTags field={field} value={value} />;
     case 'url': {
       const href = safeHref(value);
       if (href)

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArrowRight } from 'lucide-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FieldDef } from '@formflow/schema';
 import type { FormRecord, LiveForm } from '../api/types.js';
@@ -12,6 +13,8 @@ import { historyRows, type HistoryChangeRow } from './history-rows.js';
 import { displayText } from './record-display.js';
 import { sameValue } from './conflict.js';
 import { refreshRecord } from './RecordEditor.js';
+import { SelectTags, isSelectField, selectedIds } from './SelectTags.js';
+import { useRelationTitles } from './use-relation-titles.js';
 
 /** "3 minutes ago" in the UI language. */
 export function relativeTime(at: string, now: number, language: string): string {
@@ -43,6 +46,15 @@ export function HistoryTab({ form, record, lookups }: { form: LiveForm; record: 
   const [restored, setRestored] = useState<string | null>(null);
   const language = currentLanguage();
   const rows = useMemo(() => historyRows(history.data?.entries ?? [], form.fields), [history.data, form.fields]);
+  const shown = useRelationTitles(
+    lookups,
+    rows.flatMap((row) =>
+      row.changes.flatMap((change) => [
+        { field: change.field, value: change.before },
+        { field: change.field, value: change.after },
+      ]),
+    ),
+  );
   const canEdit = form.access.actions.includes('edit') || form.access.actions.includes('manage');
   const writable = new Set(form.access.writable);
   const memberName = (id: string | null) => (id ? (lookups.members?.get(id) ?? id) : t('system'));
@@ -70,7 +82,8 @@ export function HistoryTab({ form, record, lookups }: { form: LiveForm; record: 
   if (history.error) return <ErrorBanner error={history.error} />;
 
   const show = (field: FieldDef | undefined, value: unknown) => {
-    const text = field ? displayText(field, value, lookups) : JSON.stringify(value ?? null);
+    if (field && isSelectField(field) && selectedIds(value).length) return <SelectTags field={field} value={value} />;
+    const text = field ? displayText(field, value, shown) : JSON.stringify(value ?? null);
     return text ? <span>{text}</span> : <span className="ff-muted">{t('emptyValue')}</span>;
   };
 
@@ -120,8 +133,8 @@ export function HistoryTab({ form, record, lookups }: { form: LiveForm; record: 
                       </span>
                       <span className="ff-record-change__values">
                         <span className="ff-record-change__before">{show(change.field, change.before)}</span>
-                        <span aria-label={t('changedTo')} className="ff-record-change__arrow">
-                          →
+                        <span role="img" aria-label={t('changedTo')} className="ff-record-change__arrow">
+                          <ArrowRight size={14} aria-hidden="true" />
                         </span>
                         <span className="ff-record-change__after">{show(change.field, change.after)}</span>
                       </span>

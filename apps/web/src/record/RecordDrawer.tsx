@@ -1,4 +1,5 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { Check } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormRecord, LiveForm } from '../api/types.js';
@@ -12,6 +13,7 @@ import { HistoryTab } from './HistoryTab.js';
 import { RecordEditor } from './RecordEditor.js';
 import { recordTitle } from './record-display.js';
 import { useLookups } from './use-lookups.js';
+import { useRelationTitles } from './use-relation-titles.js';
 import './record.css';
 
 /** CONTRACT (the record area replaces this placeholder, keeping the props): fields, history, comments. */
@@ -27,14 +29,25 @@ const TABS: Tab[] = ['fields', 'history', 'comments'];
 export function RecordDrawer({ form, recordId, onClose }: RecordDrawerProps) {
   const { t } = useTranslation('record');
   const queryClient = useQueryClient();
-  const lookups = useLookups();
+  const directory = useLookups();
   const [tab, setTab] = useState<Tab>('fields');
+  /** "Saved" shows for a few seconds after an edit was saved. */
+  const [saved, setSaved] = useState(false);
   /** The record as it was when editing began: the base of the changes and of the If-Match version. */
   const [editing, setEditing] = useState<FormRecord | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<unknown>(null);
   const [deleting, setDeleting] = useState(false);
   const record = useQuery({ queryKey: keys.record(recordId), queryFn: () => endpoints.records.get(recordId) });
+  const lookups = useRelationTitles(
+    directory,
+    form.fields.map((field) => ({ field, value: record.data?.data[field.id] })),
+  );
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(false), 4000);
+    return () => clearTimeout(timer);
+  }, [saved]);
 
   const actions = form.access.actions;
   const canEdit = (actions.includes('edit') || actions.includes('manage')) && form.access.writable.length > 0;
@@ -84,6 +97,7 @@ export function RecordDrawer({ form, recordId, onClose }: RecordDrawerProps) {
           small
           onClick={() => {
             setTab('fields');
+            setSaved(false);
             setEditing(record.data ?? null);
           }}
         >
@@ -139,6 +153,13 @@ export function RecordDrawer({ form, recordId, onClose }: RecordDrawerProps) {
           aria-labelledby={`record-tab-${tab}`}
           className="ff-record__panel"
         >
+          <div className="ff-record__saved-slot" role="status" aria-live="polite">
+            {saved ? (
+              <span className="ff-record__saved" data-testid="record-saved">
+                <Check size={16} aria-hidden="true" /> {t('saved')}
+              </span>
+            ) : null}
+          </div>
           {record.isPending ? <Loading /> : null}
           {record.error ? <ErrorBanner error={record.error} /> : null}
           {record.data && editing ? (
@@ -148,7 +169,10 @@ export function RecordDrawer({ form, recordId, onClose }: RecordDrawerProps) {
                 form={form}
                 record={editing}
                 lookups={lookups}
-                onDone={() => setEditing(null)}
+                onDone={() => {
+                  setEditing(null);
+                  setSaved(true);
+                }}
                 onCancel={() => setEditing(null)}
               />
             </div>

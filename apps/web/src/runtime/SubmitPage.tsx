@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { Check } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -44,7 +45,7 @@ export function SubmitPage() {
         {saved ? (
           <div className="ff-rt-done" role="status">
             <div className="ff-rt-done__icon" aria-hidden="true">
-              ✓
+              <Check size={22} aria-hidden />
             </div>
             <h2>{t('page.submittedTitle')}</h2>
             <p className="ff-muted">{t('page.submittedText')}</p>

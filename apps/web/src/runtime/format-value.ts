@@ -1,4 +1,5 @@
 import { FIELD_TYPE_MODULES, localDate, type FieldContext } from '@formflow/engine';
+import { browserTimeZone } from '../api/client.js';
 import type { FieldDef, JsonValue } from '@formflow/schema';
 import { currentLanguage } from '../i18n/current-language.js';
 import { localized } from '../ui/localized.js';
@@ -13,13 +14,7 @@ export type FormatLookups = {
 };
 
 /** The viewer's IANA zone (date-times are shown in it); Asia/Shanghai when the browser names none. */
-export function viewerTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
-  } catch {
-    return 'Asia/Shanghai';
-  }
-}
+export const viewerTimeZone = browserTimeZone;
 
 const ids = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [value]).filter((v) => v !== null && v !== undefined).map(String);

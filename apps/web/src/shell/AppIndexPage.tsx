@@ -1,5 +1,6 @@
 import { Navigate, useOutletContext, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { FileText, Plus } from 'lucide-react';
 import { useApp } from '../data/use-app.js';
 import { Loading } from '../ui/Spinner.js';
 import { useIsAdmin } from './use-is-admin.js';
@@ -23,13 +24,13 @@ export function AppIndexPage() {
   return (
     <section className="ff-empty ff-card ff-empty--inapp">
       <div className="ff-empty__art" aria-hidden="true">
-        ▤
+        <FileText size={30} strokeWidth={1.75} />
       </div>
       <h2>{t('app.emptyTitle')}</h2>
       <p className="ff-muted">{isAdmin ? t('app.emptyAdminBody') : t('app.emptyMemberBody')}</p>
       {isAdmin && shell ? (
         <Button variant="primary" onClick={shell.newForm}>
-          <span aria-hidden="true">+</span> {t('app.newForm')}
+          <Plus size={16} aria-hidden="true" /> {t('app.newForm')}
         </Button>
       ) : null}
     </section>

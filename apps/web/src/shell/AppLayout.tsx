@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useMatch, useNavigate, useParams } from 'react-router';
+import { ChevronLeft, FileText, Menu, Pencil, Plus, X } from 'lucide-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { endpoints } from '../api/endpoints.js';
 import { keys } from '../api/query-keys.js';
@@ -24,21 +25,23 @@ export function AppLayout() {
   const app = useApp(appId);
   const [menuOpen, setMenuOpen] = useState(false);
   const [creating, setCreating] = useState(false);
-  const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  /** The designer takes the full width: the sidebar slides in from the menu button instead (like a phone). */
+  const focus = useMatch('/apps/:appId/forms/:formId/design') !== null;
 
   const createForm = async (formName: string) => {
     const formId = newId('form');
     await endpoints.forms.create(appId, { id: formId, name: formName, fields: [] });
     await queryClient.invalidateQueries({ queryKey: keys.app(appId) });
     setCreating(false);
+    setMenuOpen(false);
     await navigate(`/apps/${encodeURIComponent(appId)}/forms/${encodeURIComponent(formId)}/design`);
   };
   const context: AppShellContext = { newForm: () => setCreating(true) };
 
-  // Following a link closes the phone menu.
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // Following a link of the menu closes it (the links' onClick: a pathname effect would also fire when a navigation
+  // that began before the menu was opened, e.g. /apps/:appId to its first form, commits after it).
   useEffect(() => {
     if (!menuOpen) return;
     const onKey = (event: KeyboardEvent) => {
@@ -50,18 +53,19 @@ export function AppLayout() {
 
   const name = app.data ? localized(app.data.name) || app.data.id : '';
   return (
-    <div className="ff-page ff-applayout">
+    <div className={'ff-page ff-applayout' + (focus ? ' ff-applayout--focus' : '')}>
       <TopBar
         leading={
           <button
             type="button"
             className="ff-hamburger"
-            aria-label={t('app.menu')}
+            aria-label={focus ? t('app.showForms') : t('app.menu')}
+            title={focus ? t('app.showForms') : undefined}
             aria-expanded={menuOpen}
             aria-controls="ff-app-sidebar"
             onClick={() => setMenuOpen((open) => !open)}
           >
-            <span aria-hidden="true" className="ff-hamburger__bars" />
+            <Menu size={20} aria-hidden="true" />
           </button>
         }
         title={
@@ -117,11 +121,11 @@ function Sidebar({ app, onClose, onNewForm }: { app: AppDetail; onClose: () => v
   return (
     <>
       <div className="ff-sidebar__head">
-        <Link to="/" className="ff-sidebar__back">
-          <span aria-hidden="true">‹</span> {t('app.allApps')}
+        <Link to="/" className="ff-sidebar__back" onClick={onClose}>
+          <ChevronLeft size={16} aria-hidden="true" /> {t('app.allApps')}
         </Link>
         <button type="button" className="ff-sidebar__close" aria-label={t('app.closeMenu')} onClick={onClose}>
-          ✕
+          <X size={18} aria-hidden="true" />
         </button>
       </div>
       <nav aria-label={t('app.navigation')} className="ff-sidebar__nav">
@@ -136,11 +140,10 @@ function Sidebar({ app, onClose, onNewForm }: { app: AppDetail; onClose: () => v
                 <NavLink
                   to={formHref(app.id, form)}
                   end={!draft}
+                  onClick={onClose}
                   className={({ isActive }) => `ff-formlist__link${isActive ? ' ff-formlist__link--active' : ''}`}
                 >
-                  <span className="ff-formlist__icon" aria-hidden="true">
-                    ▤
-                  </span>
+                  <FileText size={16} className="ff-formlist__icon" aria-hidden="true" />
                   <span className="ff-formlist__name">{label}</span>
                   {draft ? <span className="ff-tag ff-tag--draft">{t('app.draft')}</span> : null}
                 </NavLink>
@@ -148,10 +151,11 @@ function Sidebar({ app, onClose, onNewForm }: { app: AppDetail; onClose: () => v
                   <Link
                     to={`${formHref(app.id, form)}/design`}
                     className="ff-formlist__design"
+                    onClick={onClose}
                     aria-label={t('app.design', { name: label })}
                     title={t('app.design', { name: label })}
                   >
-                    <PencilIcon />
+                    <Pencil size={15} aria-hidden="true" />
                   </Link>
                 ) : null}
               </li>
@@ -162,18 +166,10 @@ function Sidebar({ app, onClose, onNewForm }: { app: AppDetail; onClose: () => v
       {isAdmin ? (
         <div className="ff-sidebar__foot">
           <button type="button" className="ff-btn ff-sidebar__new" onClick={onNewForm}>
-            <span aria-hidden="true">+</span> {t('app.newForm')}
+            <Plus size={16} aria-hidden="true" /> {t('app.newForm')}
           </button>
         </div>
       ) : null}
     </>
-  );
-}
-
-function PencilIcon() {
-  return (
-    <svg width="15" height="15" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor">
-      <path d="M10.5 2.5l3 3L5 14H2v-3l8.5-8.5z" strokeWidth="1.4" strokeLinejoin="round" />
-    </svg>
   );
 }

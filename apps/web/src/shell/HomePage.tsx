@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LayoutGrid, Plus } from 'lucide-react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { endpoints } from '../api/endpoints.js';
@@ -46,7 +47,7 @@ export function HomePage() {
           </div>
           {isAdmin ? (
             <Button variant="primary" onClick={() => setCreating(true)}>
-              <span aria-hidden="true">+</span> {t('home.createApp')}
+              <Plus size={16} aria-hidden="true" /> {t('home.createApp')}
             </Button>
           ) : null}
         </div>
@@ -55,7 +56,7 @@ export function HomePage() {
         {apps.isSuccess && list.length === 0 ? (
           <section className="ff-empty ff-card">
             <div className="ff-empty__art" aria-hidden="true">
-              ▦
+              <LayoutGrid size={30} strokeWidth={1.75} />
             </div>
             <h2>{isAdmin ? t('home.emptyTitle') : t('home.emptyMemberTitle')}</h2>
             <p className="ff-muted">{isAdmin ? t('home.emptyBody') : t('home.emptyMemberBody')}</p>

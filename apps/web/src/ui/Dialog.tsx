@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button.js';
 
@@ -19,6 +20,7 @@ export function Dialog({
   wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const { t } = useTranslation();
   useEffect(() => {
     const dialog = ref.current;
@@ -31,6 +33,7 @@ export function Dialog({
     <dialog
       ref={ref}
       className="ff-dialog"
+      aria-labelledby={titleId}
       style={wide ? { maxWidth: 'min(1000px, calc(100vw - 32px))' } : undefined}
       onCancel={(event) => {
         event.preventDefault();
@@ -38,9 +41,9 @@ export function Dialog({
       }}
     >
       <div className="ff-dialog__head">
-        <h3>{title}</h3>
+        <h3 id={titleId}>{title}</h3>
         <Button variant="ghost" small onClick={onClose} aria-label={t('close')}>
-          ✕
+          <X size={16} aria-hidden />
         </Button>
       </div>
       <div className="ff-dialog__body">{children}</div>

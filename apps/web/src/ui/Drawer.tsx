@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
+import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button.js';
 
@@ -34,7 +35,7 @@ export function Drawer({
           <div style={{ display: 'flex', gap: 8 }}>
             {actions}
             <Button variant="ghost" small onClick={onClose} aria-label={t('close')}>
-              ✕
+              <X size={16} aria-hidden />
             </Button>
           </div>
         </div>

@@ -2,14 +2,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import type { FilterNode, ViewDef } from '@formflow/schema';
+import { CalendarDays, Download, PencilRuler, Plus, Share2, SquareKanban, Table2, Upload } from 'lucide-react';
+import type { FilterNode, ViewDef, ViewType } from '@formflow/schema';
 import { ApiError } from '../api/api-error.js';
+import { endpoints } from '../api/endpoints.js';
 import { keys } from '../api/query-keys.js';
 import type { LiveForm } from '../api/types.js';
 import { useApp } from '../data/use-app.js';
 import { useLiveForm } from '../data/use-live-form.js';
 import { ExportMenu } from '../importer/ExportMenu.js';
 import { RecordDrawer } from '../record/RecordDrawer.js';
+import { PublicLinksDialog } from '../share/PublicLinksDialog.js';
 import { Button } from '../ui/Button.js';
 import { ErrorBanner, errorMessage } from '../ui/ErrorBanner.js';
 import { localized } from '../ui/localized.js';
@@ -30,6 +33,7 @@ import { GridView } from './grid/GridView.js';
 import { prefetchDefaultGrid } from './grid/use-grid-data.js';
 import { saveViews } from './save-view.js';
 import { SaveViewDialog, type NewViewSettings } from './SaveViewDialog.js';
+import { MoreMenu, type MoreItem } from './MoreMenu.js';
 import { ColumnChooser } from './toolbar/ColumnChooser.js';
 import { FilterBuilder } from './toolbar/FilterBuilder.js';
 import { Popover } from './toolbar/Popover.js';
@@ -45,7 +49,14 @@ import {
   visibleColumns,
   type ViewState,
 } from './view-state.js';
+import { useNarrow } from './use-narrow.js';
 import './views.css';
+
+/** The icon of a view type (SVG: Unicode shapes fall back to a CJK font in Chinese and render as squares). */
+function ViewIcon({ type }: { type: ViewType }) {
+  const Icon = type === 'kanban' ? SquareKanban : type === 'calendar' ? CalendarDays : Table2;
+  return <Icon size={16} aria-hidden="true" className="ffv-tab__icon" />;
+}
 
 /** The toolbar's working state for one view (filter builder draft, the rest of the view state, unsaved changes). */
 type Toolbar = { key: string; draft: FilterDraft; custom?: FilterNode; state: ViewState; dirty: boolean };
@@ -86,12 +97,15 @@ export function FormDataPage() {
   const viewId = params.get('view');
   const recordId = params.get('record');
 
-  // The default grid's count and first page start now, in parallel with the form's definition.
-  useEffect(() => {
-    if (!viewId && formId) prefetchDefaultGrid(client, formId);
-    // Only on arrival: later the grid asks for what it shows.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [formId]);
+  // On arrival at a form (during this render, not in an effect that runs after the previous page's teardown): the
+  // form's definition, and for the default grid its count and first page, are all asked for at once. Later the grid
+  // asks for what it shows. React Query dedupes, so a repeated render asks nothing twice.
+  const [arrived, setArrived] = useState<string | null>(null);
+  if (formId && arrived !== formId) {
+    setArrived(formId);
+    void client.prefetchQuery({ queryKey: keys.form(formId), queryFn: () => endpoints.forms.live(formId) });
+    if (!viewId) prefetchDefaultGrid(client, formId);
+  }
 
   const form = useLiveForm(formId);
   const app = useApp(appId);
@@ -165,7 +179,10 @@ function DataPage({
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [dialog, setDialog] = useState(false);
+  /** The view dialog: "New view" (from the tab: a fresh view) or "Save as new view" (the toolbar's current state). */
+  const [dialog, setDialog] = useState<'new' | 'saveAs' | null>(null);
+  const [sharing, setSharing] = useState(false);
+  const narrow = useNarrow();
 
   const readable = form.access.readable;
   const filterFields = useMemo(() => filterableFields(form, readable), [form, readable]);
@@ -233,7 +250,7 @@ function DataPage({
   const saveNew = (settings: NewViewSettings) => {
     const id = newViewId();
     const base: ViewDef = { id, formId: form.id, name: settings.name, type: settings.type };
-    const next = applyState(base, state);
+    const next = applyState(base, dialog === 'new' ? { sort: [] } : state);
     if (settings.type === 'kanban') {
       next.groupBy = settings.groupBy;
       if (settings.sumField) next.sumField = settings.sumField;
@@ -242,7 +259,7 @@ function DataPage({
     void save(
       (list) => [...list, next],
       () => {
-        setDialog(false);
+        setDialog(null);
         setParam('view', id);
       },
     );
@@ -251,6 +268,51 @@ function DataPage({
   const viewForChild = view ? applyState(view, state) : undefined;
   const openRecord = (id: string) => setParam('record', id);
   const base = `/apps/${encodeURIComponent(appId)}/forms/${encodeURIComponent(form.id)}`;
+  const manage = actions.includes('manage');
+  const openDialog = (kind: 'new' | 'saveAs') => {
+    setSaveError(null);
+    setDialog(kind);
+  };
+
+  // Phones (≤ 640 px): the primary action stays, the rest folds into "More".
+  const moreItems: MoreItem[] = [
+    ...(canSubmit
+      ? [
+          {
+            kind: 'link' as const,
+            key: 'import',
+            label: t('import'),
+            icon: <Upload size={16} aria-hidden />,
+            to: `${base}/import`,
+          },
+        ]
+      : []),
+    ...(['csv', 'xlsx'] as const).map((format) => ({
+      kind: 'download' as const,
+      key: `export-${format}`,
+      label: t(format === 'csv' ? 'exportCsv' : 'exportXlsx'),
+      icon: <Download size={16} aria-hidden />,
+      href: endpoints.exports.url(form.id, format, exportQuery),
+    })),
+    ...(manage
+      ? [
+          {
+            kind: 'link' as const,
+            key: 'design',
+            label: t('design'),
+            icon: <PencilRuler size={16} aria-hidden />,
+            to: `${base}/design`,
+          },
+          {
+            kind: 'action' as const,
+            key: 'share',
+            label: t('share'),
+            icon: <Share2 size={16} aria-hidden />,
+            onSelect: () => setSharing(true),
+          },
+        ]
+      : []),
+  ];
 
   return (
     <div className="ffv-page">
@@ -259,45 +321,67 @@ function DataPage({
         <div className="ffv-head__actions">
           {canSubmit ? (
             <Link className="ff-btn ff-btn--primary ff-btn--small" to={`${base}/new`}>
-              + {t('newRecord')}
+              <Plus size={16} aria-hidden="true" />
+              {t('newRecord')}
             </Link>
           ) : null}
-          {canSubmit ? (
-            <Link className="ff-btn ff-btn--small" to={`${base}/import`}>
-              {t('import')}
-            </Link>
-          ) : null}
-          <ExportMenu formId={form.id} query={exportQuery} />
-          {actions.includes('manage') ? (
-            <Link className="ff-btn ff-btn--small" to={`${base}/design`}>
-              {t('design')}
-            </Link>
-          ) : null}
+          {narrow ? (
+            <MoreMenu label={t('more')} items={moreItems} />
+          ) : (
+            <>
+              {canSubmit ? (
+                <Link className="ff-btn ff-btn--small" to={`${base}/import`}>
+                  <Upload size={16} aria-hidden="true" />
+                  {t('import')}
+                </Link>
+              ) : null}
+              <ExportMenu formId={form.id} query={exportQuery} />
+              {manage ? (
+                <Link className="ff-btn ff-btn--small" to={`${base}/design`}>
+                  <PencilRuler size={16} aria-hidden="true" />
+                  {t('design')}
+                </Link>
+              ) : null}
+              {manage ? (
+                <Button small onClick={() => setSharing(true)}>
+                  <Share2 size={16} aria-hidden="true" />
+                  {t('share')}
+                </Button>
+              ) : null}
+            </>
+          )}
         </div>
       </header>
 
-      <nav className="ffv-tabs" role="tablist" aria-label={t('views')}>
-        <Link
-          role="tab"
-          aria-selected={!view && !viewMissing}
-          className={`ffv-tab${!view && !viewMissing ? ' ffv-tab--on' : ''}`}
-          to={base}
-        >
-          <span aria-hidden="true">▦</span> {t('allRecords')}
-        </Link>
-        {views.map((v) => (
+      <div className="ffv-tabbar">
+        <nav className="ffv-tabs" role="tablist" aria-label={t('views')}>
           <Link
-            key={v.id}
             role="tab"
-            aria-selected={view?.id === v.id}
-            className={`ffv-tab${view?.id === v.id ? ' ffv-tab--on' : ''}`}
-            to={`${base}?view=${encodeURIComponent(v.id)}`}
+            aria-selected={!view && !viewMissing}
+            className={`ffv-tab${!view && !viewMissing ? ' ffv-tab--on' : ''}`}
+            to={base}
           >
-            <span aria-hidden="true">{v.type === 'kanban' ? '▥' : v.type === 'calendar' ? '▣' : '▦'}</span>{' '}
-            {localized(v.name) || v.id}
+            <ViewIcon type="grid" />
+            {t('allRecords')}
           </Link>
-        ))}
-      </nav>
+          {views.map((v) => (
+            <Link
+              key={v.id}
+              role="tab"
+              aria-selected={view?.id === v.id}
+              className={`ffv-tab${view?.id === v.id ? ' ffv-tab--on' : ''}`}
+              to={`${base}?view=${encodeURIComponent(v.id)}`}
+            >
+              <ViewIcon type={v.type} />
+              {localized(v.name) || v.id}
+            </Link>
+          ))}
+        </nav>
+        <button type="button" className="ffv-tab ffv-tab--new" onClick={() => openDialog('new')}>
+          <Plus size={16} aria-hidden="true" />
+          {t('newView')}
+        </button>
+      </div>
 
       {viewMissing ? (
         <div className="ff-banner">{appError ? errorMessage(appError, tc as never) : t('viewNotFound')}</div>
@@ -384,13 +468,7 @@ function DataPage({
               {saving ? t('saving') : t('saveView')}
             </Button>
           ) : null}
-          <Button
-            small
-            onClick={() => {
-              setSaveError(null);
-              setDialog(true);
-            }}
-          >
+          <Button small onClick={() => openDialog('saveAs')}>
             {t('saveAsNew')}
           </Button>
         </div>
@@ -413,19 +491,22 @@ function DataPage({
             query={{ formId: form.id, ...(gridFilter ? { filter: gridFilter } : {}), sort }}
             {...(groupField ? { groupField } : {})}
             onOpenRecord={openRecord}
+            {...(canSubmit ? { newRecordHref: `${base}/new` } : {})}
           />
         )}
       </div>
 
       {dialog ? (
         <SaveViewDialog
+          title={dialog === 'new' ? t('newView') : t('saveAsNew')}
           fields={candidates}
           saving={saving}
           error={saveError}
           onSave={saveNew}
-          onClose={() => setDialog(false)}
+          onClose={() => setDialog(null)}
         />
       ) : null}
+      {sharing ? <PublicLinksDialog formId={form.id} form={form} onClose={() => setSharing(false)} /> : null}
       {recordId ? <RecordDrawer form={form} recordId={recordId} onClose={() => setParam('record', null)} /> : null}
     </div>
   );

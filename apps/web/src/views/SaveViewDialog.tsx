@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldKind } from '@formflow/engine';
 import type { FieldDef, ViewType } from '@formflow/schema';
+import { CalendarDays, SquareKanban, Table2 } from 'lucide-react';
 import { Button } from '../ui/Button.js';
 import { Dialog } from '../ui/Dialog.js';
 import { localized } from '../ui/localized.js';
@@ -16,14 +17,22 @@ export type NewViewSettings = {
 
 const TYPES: ViewType[] = ['grid', 'kanban', 'calendar'];
 
-/** "Save as new view": a name and a type; kanban needs a select field (and may sum a number), calendar a date field. */
+function ViewTypeIcon({ type }: { type: ViewType }) {
+  const Icon = type === 'kanban' ? SquareKanban : type === 'calendar' ? CalendarDays : Table2;
+  return <Icon size={16} aria-hidden="true" />;
+}
+
+/** "New view" / "Save as new view": a name and a type; kanban needs a select field (and may sum a number), calendar a date field. */
 export function SaveViewDialog({
+  title,
   fields,
   saving,
   error,
   onSave,
   onClose,
 }: {
+  /** "New view" (from the tabs) or "Save as new view" (from the toolbar). */
+  title: string;
   fields: FieldDef[];
   saving: boolean;
   error: string | null;
@@ -62,7 +71,7 @@ export function SaveViewDialog({
   return (
     <Dialog
       open
-      title={t('saveAsNew')}
+      title={title}
       onClose={onClose}
       footer={
         <>
@@ -89,6 +98,7 @@ export function SaveViewDialog({
           {TYPES.map((v) => (
             <label key={v} className={`ffv-type${type === v ? ' ffv-type--on' : ''}`}>
               <input type="radio" name="view-type" value={v} checked={type === v} onChange={() => setType(v)} />
+              <ViewTypeIcon type={v} />
               <span>{t(`type.${v}`)}</span>
             </label>
           ))}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldDef, JsonValue, SelectOption } from '@formflow/schema';
 import { DEFAULT_VALUE_TYPES } from '../field-meta.js';
 import { localized } from '../../ui/localized.js';
-import { JsonProp, Prop } from './inputs.js';
+import { Advanced, CheckProp, JsonProp, Prop } from './inputs.js';
 
 type Update = (update: (field: FieldDef) => FieldDef, key: string) => void;
 
@@ -146,29 +146,41 @@ export function DefaultValue({
       if (next === 'value') return { ...base, defaultValue: initialDefault(f) };
       return base;
     }, 'default-mode');
+  // A static value is the everyday choice; a formula (JsonLogic) is folded under "advanced".
   return (
     <div className="dz-prop">
-      <div className="dz-prop__label" id={`dz-default-${field.id}`}>
-        {t('props.default')}
-      </div>
-      <div className="dz-segmented" role="radiogroup" aria-labelledby={`dz-default-${field.id}`}>
-        {(['none', ...(canValue ? ['value'] : []), 'formula'] as const).map((m) => (
-          <label key={m} className={mode === m ? 'is-on' : ''}>
-            <input type="radio" name={`default-${field.id}`} checked={mode === m} onChange={() => choose(m)} />
-            {t(`props.defaultMode.${m}`)}
-          </label>
-        ))}
-      </div>
-      {mode === 'value' ? <ValueInput field={field} onUpdate={onUpdate} /> : null}
-      {mode === 'formula' ? (
-        <JsonProp
-          label={t('props.defaultFormula')}
-          hint={t('props.formulaHint')}
-          value={field.defaultFormula ?? null}
-          problems={formulaProblems}
-          onChange={(rule) => onUpdate((f) => ({ ...f, defaultFormula: rule }), 'default-formula')}
-        />
+      {canValue && mode !== 'formula' ? (
+        <>
+          <div className="dz-prop__label" id={`dz-default-${field.id}`}>
+            {t('props.default')}
+          </div>
+          <div className="dz-segmented" role="radiogroup" aria-labelledby={`dz-default-${field.id}`}>
+            {(['none', 'value'] as const).map((m) => (
+              <label key={m} className={mode === m ? 'is-on' : ''}>
+                <input type="radio" name={`default-${field.id}`} checked={mode === m} onChange={() => choose(m)} />
+                {t(`props.defaultMode.${m}`)}
+              </label>
+            ))}
+          </div>
+        </>
       ) : null}
+      {mode === 'value' ? <ValueInput field={field} onUpdate={onUpdate} /> : null}
+      <Advanced summary={t('props.advancedDefault')} active={mode === 'formula'}>
+        <CheckProp
+          label={t('props.useFormula')}
+          checked={mode === 'formula'}
+          onChange={(on) => choose(on ? 'formula' : 'none')}
+        />
+        {mode === 'formula' ? (
+          <JsonProp
+            label={t('props.defaultFormula')}
+            hint={t('props.formulaHint')}
+            value={field.defaultFormula ?? null}
+            problems={formulaProblems}
+            onChange={(rule) => onUpdate((f) => ({ ...f, defaultFormula: rule }), 'default-formula')}
+          />
+        ) : null}
+      </Advanced>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { FieldDef, JsonValue, SelectOption } from '@formflow/schema';
 import { FORMULA_RESULT_TYPES } from '@formflow/schema';
 import { currentLanguage } from '../../i18n/current-language.js';
 import { editableText, setLocalized } from '../localized-edit.js';
-import { CheckProp, JsonProp, NumberProp, SelectProp, TextProp } from './inputs.js';
+import { Advanced, CheckProp, JsonProp, NumberProp, SelectProp, TextProp } from './inputs.js';
 import { OptionsEditor } from './OptionsEditor.js';
 import { RelationSettings } from './RelationSettings.js';
 
@@ -75,35 +75,6 @@ export function TypeSettings({ field, onUpdate, formulaProblems, formFields, app
       return (
         <>
           {placeholder}
-          <div className="dz-pair">
-            <NumberProp
-              label={t('props.minLength')}
-              value={num('minLength')}
-              min={0}
-              step={1}
-              onChange={(v) => setSetting('minLength', v)}
-            />
-            <NumberProp
-              label={t('props.maxLength')}
-              value={num('maxLength')}
-              min={1}
-              step={1}
-              onChange={(v) => setSetting('maxLength', v)}
-            />
-          </div>
-          <TextProp
-            label={t('props.pattern')}
-            hint={t('props.patternHint')}
-            value={typeof s['pattern'] === 'string' ? s['pattern'] : ''}
-            onChange={(v) => setSetting('pattern', v === '' ? undefined : v)}
-          />
-          {typeof s['pattern'] === 'string' ? (
-            <TextProp
-              label={t('props.patternMessage')}
-              value={text('patternMessage')}
-              onChange={localizedSetter('patternMessage')}
-            />
-          ) : null}
           {field.type === 'textarea' ? (
             <NumberProp
               label={t('props.rows')}
@@ -114,6 +85,40 @@ export function TypeSettings({ field, onUpdate, formulaProblems, formFields, app
               onChange={(v) => setSetting('rows', v)}
             />
           ) : null}
+          <Advanced
+            summary={t('props.advancedChecks')}
+            active={s['minLength'] !== undefined || s['maxLength'] !== undefined || s['pattern'] !== undefined}
+          >
+            <div className="dz-pair">
+              <NumberProp
+                label={t('props.minLength')}
+                value={num('minLength')}
+                min={0}
+                step={1}
+                onChange={(v) => setSetting('minLength', v)}
+              />
+              <NumberProp
+                label={t('props.maxLength')}
+                value={num('maxLength')}
+                min={1}
+                step={1}
+                onChange={(v) => setSetting('maxLength', v)}
+              />
+            </div>
+            <TextProp
+              label={t('props.pattern')}
+              hint={t('props.patternHint')}
+              value={typeof s['pattern'] === 'string' ? s['pattern'] : ''}
+              onChange={(v) => setSetting('pattern', v === '' ? undefined : v)}
+            />
+            {typeof s['pattern'] === 'string' ? (
+              <TextProp
+                label={t('props.patternMessage')}
+                value={text('patternMessage')}
+                onChange={localizedSetter('patternMessage')}
+              />
+            ) : null}
+          </Advanced>
         </>
       );
     case 'number':

@@ -216,3 +216,14 @@ export function JsonProp({
     </Prop>
   );
 }
+
+/** A folded group of settings most people never need (length limits, patterns, formulas); open when one is set. */
+export function Advanced({ summary, active, children }: { summary: string; active: boolean; children: ReactNode }) {
+  const [open] = useState(active);
+  return (
+    <details className="dz-advanced" open={open || undefined}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}

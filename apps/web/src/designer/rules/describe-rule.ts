@@ -38,6 +38,6 @@ export function describeRule(
           })
           .join(` ${t(`rules.${group.combinator}`)} `);
   if (rule.kind === 'assign') return { when, then: t('rules.summaryAssign', { field: name(rule.field) }) };
-  const targets = (rule.fields ?? []).map(name).join(', ');
-  return { when, then: `${t(`rules.kind.${rule.kind}`)}: ${targets}` };
+  const targets = (rule.fields ?? []).map(name).join(t('rules.listSep'));
+  return { when, then: t('rules.summaryThen', { kind: t(`rules.kind.${rule.kind}`), fields: targets }) };
 }

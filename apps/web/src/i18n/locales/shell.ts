@@ -38,6 +38,7 @@ export const shell = {
     },
     app: {
       menu: 'Menu',
+      showForms: 'Show the forms of this app',
       closeMenu: 'Close menu',
       allApps: 'All apps',
       forms: 'Forms',
@@ -91,6 +92,7 @@ export const shell = {
       open: '打开 {{name}}',
     },
     app: {
+      showForms: '显示应用的表单列表',
       menu: '菜单',
       closeMenu: '关闭菜单',
       allApps: '全部应用',

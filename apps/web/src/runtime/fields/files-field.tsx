@@ -1,4 +1,5 @@
 import { useRef, useState, type Ref } from 'react';
+import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.js';
 import { errorMessage } from '../../ui/ErrorBanner.js';
@@ -44,7 +45,7 @@ export function FileItem({
       </span>
       {onRemove ? (
         <Button variant="ghost" small onClick={onRemove} aria-label={t('files.remove', { name: file.name })}>
-          ✕
+          <X size={14} aria-hidden />
         </Button>
       ) : null}
     </li>
@@ -119,7 +120,7 @@ export function FilesField(props: FieldRendererProps & { image: boolean }) {
                     onClick={() => setPending((all) => all.filter((x) => x.key !== p.key))}
                     aria-label={t('files.dismiss')}
                   >
-                    ✕
+                    <X size={14} aria-hidden />
                   </Button>
                 </>
               ) : (

@@ -1,4 +1,5 @@
 import { useState, type ReactNode, type Ref } from 'react';
+import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.js';
 import { Dialog } from '../../ui/Dialog.js';
@@ -85,7 +86,7 @@ export function Picker({
                   aria-label={t('picker.remove', { name: labelOf(c) })}
                   onClick={() => onChange(chosen.filter((x) => x !== c))}
                 >
-                  ✕
+                  <X size={14} aria-hidden />
                 </button>
               ) : null}
             </li>

@@ -1,4 +1,5 @@
 import type { FieldDef } from '@formflow/schema';
+import { X } from 'lucide-react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.js';
@@ -93,7 +94,7 @@ function SubtableEdit({
                       onClick={() => set(latest.current.filter((_, j) => j !== i))}
                       aria-label={t('subtable.remove', { n: i + 1 })}
                     >
-                      ✕
+                      <X size={14} aria-hidden />
                     </Button>
                   </span>
                 ) : null}

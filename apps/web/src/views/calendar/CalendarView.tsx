@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useQuery } from '@tanstack/react-query';
 import type { FilterNode, ViewDef } from '@formflow/schema';
 import type { FormRecord, LiveForm } from '../../api/types.js';
@@ -116,10 +117,10 @@ export function CalendarView({ form, view, filter, q, onOpenRecord }: CalendarVi
             {t('today')}
           </Button>
           <Button small onClick={() => setMonth((m) => addMonths(m, -1))} aria-label={t('previousMonth')}>
-            ‹
+            <ChevronLeft size={16} aria-hidden="true" />
           </Button>
           <Button small onClick={() => setMonth((m) => addMonths(m, 1))} aria-label={t('nextMonth')}>
-            ›
+            <ChevronRight size={16} aria-hidden="true" />
           </Button>
           {records.isFetching ? <Spinner /> : null}
         </div>

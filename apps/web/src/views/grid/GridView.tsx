@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { ArrowDown, ArrowUp, Inbox, Plus, SearchX } from 'lucide-react';
 import type { FieldDef, SelectOption } from '@formflow/schema';
+import { endpoints } from '../../api/endpoints.js';
+import { keys } from '../../api/query-keys.js';
 import type { FormRecord, LiveForm } from '../../api/types.js';
-import { useDepartments, useMembers } from '../../data/use-directory.js';
 import { currentLanguage } from '../../i18n/current-language.js';
 import { formatValue, type FormatLookups } from '../../runtime/format-value.js';
 import { ErrorBanner } from '../../ui/ErrorBanner.js';
 import { localized } from '../../ui/localized.js';
 import { CellEditor } from './CellEditor.js';
-import { cellText, defaultWidth, isNumericField } from './cell-text.js';
+import { cellTags, cellText, defaultWidth, isNumericField, lookupsNeeded } from './cell-text.js';
 import { canEditInline } from './inline-edit.js';
 import { useGridData, type GridQuery } from './use-grid-data.js';
 import './grid.css';
@@ -23,6 +27,8 @@ export type GridViewProps = {
   /** Group header rows by this field (the query sorts by it first). */
   groupField?: FieldDef;
   onOpenRecord: (recordId: string) => void;
+  /** Where "add the first record" leads when the form has no records at all (absent: the caller may not submit). */
+  newRecordHref?: string;
 };
 
 const ROW_H = 36;
@@ -38,7 +44,7 @@ type Editing = { recordId: string; fieldId: string };
  * of 100 (only those in view, plus one ahead), the header sticks, columns can be resized. A click opens the record
  * drawer; a double-click or Enter edits a writable cell in place.
  */
-export function GridView({ form, columns, query, groupField, onOpenRecord }: GridViewProps) {
+export function GridView({ form, columns, query, groupField, onOpenRecord, newRecordHref }: GridViewProps) {
   const { t } = useTranslation('views');
   const scrollRef = useRef<HTMLDivElement>(null);
   const openTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -47,8 +53,20 @@ export function GridView({ form, columns, query, groupField, onOpenRecord }: Gri
   const [editing, setEditing] = useState<Editing | null>(null);
   const language = currentLanguage();
 
-  const members = useMembers();
-  const departments = useDepartments();
+  // Names of members / departments only when a column shows them (a fetch and a re-render less on most forms).
+  const needed = lookupsNeeded(groupField ? [...columns, groupField] : columns);
+  const members = useQuery({
+    queryKey: keys.members,
+    queryFn: endpoints.directory.members,
+    staleTime: 5 * 60_000,
+    enabled: needed.members,
+  });
+  const departments = useQuery({
+    queryKey: keys.departments,
+    queryFn: endpoints.directory.departments,
+    staleTime: 5 * 60_000,
+    enabled: needed.departments,
+  });
   const lookups = useMemo<FormatLookups>(
     () => ({
       members: new Map((members.data?.members ?? []).map((m) => [m.id, m.name])),
@@ -56,6 +74,20 @@ export function GridView({ form, columns, query, groupField, onOpenRecord }: Gri
     }),
     [members.data, departments.data],
   );
+  // Cell texts per record object (a record edit replaces the object), recomputed when names or the language change:
+  // re-renders while scrolling or when a page arrives do not format every visible cell again.
+  const texts = useMemo(() => {
+    void lookups;
+    void language;
+    return new WeakMap<FormRecord, Map<string, string>>();
+  }, [lookups, language]);
+  const textOf = (field: FieldDef, record: FormRecord): string => {
+    let row = texts.get(record);
+    if (!row) texts.set(record, (row = new Map()));
+    let text = row.get(field.id);
+    if (text === undefined) row.set(field.id, (text = cellText(field, record, lookups, language)));
+    return text;
+  };
 
   const groupBy = useMemo(
     () =>
@@ -72,7 +104,8 @@ export function GridView({ form, columns, query, groupField, onOpenRecord }: Gri
   );
   const data = useGridData(query, groupBy);
   const layout = data.layout;
-  const rowCount = groupField ? (layout?.size ?? 0) : (data.total ?? 0);
+  // Before the count arrives the first page's rows are laid out already (the count then extends the list).
+  const rowCount = groupField ? (layout?.size ?? 0) : (data.rows ?? 0);
 
   const widthOf = useCallback((field: FieldDef) => widths[field.id] ?? defaultWidth(field), [widths]);
   const rows = useVirtualizer({
@@ -234,7 +267,11 @@ export function GridView({ form, columns, query, groupField, onOpenRecord }: Gri
                   title={localized(field.label)}
                 >
                   <span className="ffv-grid__th-label">{localized(field.label)}</span>
-                  {direction ? <span aria-hidden="true">{direction === 'asc' ? '↑' : '↓'}</span> : null}
+                  {direction === 'asc' ? (
+                    <ArrowUp className="ffv-grid__sort" size={14} aria-hidden="true" />
+                  ) : direction === 'desc' ? (
+                    <ArrowDown className="ffv-grid__sort" size={14} aria-hidden="true" />
+                  ) : null}
                   <span
                     className="ffv-grid__resize"
                     role="separator"
@@ -326,7 +363,7 @@ export function GridView({ form, columns, query, groupField, onOpenRecord }: Gri
                             onSaved={data.replaceRecord}
                           />
                         ) : (
-                          <span className="ffv-grid__text">{cellText(field, record, lookups, language)}</span>
+                          <CellContent field={field} record={record} text={textOf(field, record)} language={language} />
                         )}
                       </div>
                     );
@@ -338,7 +375,28 @@ export function GridView({ form, columns, query, groupField, onOpenRecord }: Gri
             );
           })}
         </div>
-        {data.total === 0 ? <div className="ffv-grid__empty">{t('noRecords')}</div> : null}
+        {data.total === 0 ? (
+          query.filter ? (
+            <div className="ffv-grid__empty" data-testid="grid-empty">
+              <SearchX size={28} aria-hidden="true" />
+              <p>{t('noRecords')}</p>
+            </div>
+          ) : (
+            <div className="ffv-grid__empty" data-testid="grid-empty">
+              <Inbox size={28} aria-hidden="true" />
+              <p className="ffv-grid__empty-title">{t('noDataYet')}</p>
+              {newRecordHref ? (
+                <>
+                  <p>{t('noDataHint')}</p>
+                  <Link className="ff-btn ff-btn--primary" to={newRecordHref}>
+                    <Plus size={16} aria-hidden="true" />
+                    {t('addFirstRecord')}
+                  </Link>
+                </>
+              ) : null}
+            </div>
+          )
+        ) : null}
       </div>
       <div className="ffv-grid__status" aria-live="polite">
         {data.total === undefined ? (
@@ -350,5 +408,45 @@ export function GridView({ form, columns, query, groupField, onOpenRecord }: Gri
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * A cell's content: select / multiselect values as tags in their option colours, everything else as text. The text
+ * content stays what `cellText` gives (multiselect tags are joined by visually hidden separators), so screen readers,
+ * copy and tests read the same words as before.
+ */
+function CellContent({
+  field,
+  record,
+  text,
+  language,
+}: {
+  field: FieldDef;
+  record: FormRecord;
+  text: string;
+  language: string;
+}) {
+  const tags = cellTags(field, record);
+  if (!tags) return <span className="ffv-grid__text">{text}</span>;
+  const separator = language === 'en' ? ', ' : '、';
+  return (
+    <span className="ffv-grid__tags">
+      {tags.map((tag, i) => (
+        <span key={`${tag.id}:${String(i)}`} className="ffv-grid__tagwrap">
+          {i > 0 ? <span className="ff-visually-hidden">{separator}</span> : null}
+          <span
+            className="ff-tag ffv-grid__tag"
+            data-option={tag.id}
+            style={tag.color ? { background: `${tag.color}26`, color: 'var(--ff-text)' } : undefined}
+          >
+            {tag.color ? (
+              <span className="ffv-grid__tagdot" style={{ background: tag.color }} aria-hidden="true" />
+            ) : null}
+            {tag.label}
+          </span>
+        </span>
+      ))}
+    </span>
   );
 }

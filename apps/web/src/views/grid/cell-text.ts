@@ -1,6 +1,7 @@
-import type { FieldDef } from '@formflow/schema';
+import type { FieldDef, SelectOption } from '@formflow/schema';
 import type { FormRecord } from '../../api/types.js';
 import { formatValue, type FormatLookups } from '../../runtime/format-value.js';
+import { localized } from '../../ui/localized.js';
 
 const INSTANT_TYPES = new Set(['datetime', 'createdAt', 'updatedAt']);
 
@@ -59,3 +60,39 @@ export function defaultWidth(field: FieldDef): number {
 
 const NUMERIC = new Set(['number', 'money', 'percent', 'rating', 'rollup']);
 export const isNumericField = (field: FieldDef) => NUMERIC.has(field.type);
+
+/** Which directory lists the columns need to show names (members for member / createdBy, departments). */
+export function lookupsNeeded(fields: readonly FieldDef[]): { members: boolean; departments: boolean } {
+  return {
+    members: fields.some((f) => f.type === 'member' || f.type === 'createdBy'),
+    departments: fields.some((f) => f.type === 'department'),
+  };
+}
+
+/** An option colour when it is a plain hex colour (#rgb or #rrggbb, normalised to #rrggbb); never other CSS text. */
+export function optionColor(color: unknown): string | undefined {
+  if (typeof color !== 'string') return undefined;
+  if (/^#[0-9a-fA-F]{6}$/.test(color)) return color;
+  if (/^#[0-9a-fA-F]{3}$/.test(color)) return `#${[...color.slice(1)].map((c) => c + c).join('')}`;
+  return undefined;
+}
+
+export type CellTag = { id: string; label: string; color?: string };
+
+/**
+ * A select / multiselect cell as tags (label in the UI language, the option's colour); null for other fields and for
+ * empty values. An id no option names shows as it is (as the engine's text format does).
+ */
+export function cellTags(field: FieldDef, record: FormRecord): CellTag[] | null {
+  if (field.type !== 'select' && field.type !== 'multiselect') return null;
+  const value = record.data[field.id];
+  const list = field.type === 'select' ? (typeof value === 'string' ? [value] : []) : Array.isArray(value) ? value : [];
+  const ids = list.filter((v) => v !== null && v !== undefined && v !== '').map(String);
+  if (ids.length === 0) return null;
+  const options = Array.isArray(field.settings?.['options']) ? (field.settings['options'] as SelectOption[]) : [];
+  return ids.map((id) => {
+    const option = options.find((o) => o.id === id);
+    const color = optionColor(option?.color);
+    return { id, label: option ? localized(option.label) || id : id, ...(color ? { color } : {}) };
+  });
+}

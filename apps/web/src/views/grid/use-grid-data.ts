@@ -74,6 +74,11 @@ function useSettled<T>(value: T, key: string, ms: number): T {
 
 export type GridData = {
   total: number | undefined;
+  /**
+   * Rows to lay out now: the count, or before it arrives the first page's length (so the first rows show as soon as
+   * page 0 is cached, not after the count). Undefined while neither is known.
+   */
+  rows: number | undefined;
   countError: unknown;
   pageError: unknown;
   layout: GroupLayout | null;
@@ -142,8 +147,11 @@ export function useGridData(q: GridQuery, groupBy: { field: string; optionOrder:
   });
   const pageError = pages.find((p) => p.error)?.error ?? null;
 
+  const shownTotal = groupBy ? (layout ? total : undefined) : total;
+  const firstPage = byPage.get(0) ?? client.getQueryData<RecordPage>(gridKeys.page(q, 0));
   return {
-    total: groupBy ? (layout ? total : undefined) : total,
+    total: shownTotal,
+    rows: shownTotal ?? (groupBy ? undefined : firstPage?.records.length),
     countError: count.error ?? groups.error,
     pageError,
     layout,

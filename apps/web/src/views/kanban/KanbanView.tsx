@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { ArrowLeftRight, ChevronLeft, ChevronRight, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -12,6 +13,7 @@ import {
   useDroppable,
   useSensor,
   useSensors,
+  type Announcements,
   type CollisionDetection,
   type DragEndEvent,
   type DragStartEvent,
@@ -25,6 +27,7 @@ import { Button, Dialog, ErrorBanner, Spinner, errorMessage, localized } from '.
 import { formatValue, type FormatLookups } from '../../runtime/format-value.js';
 import { cardFields, displayText, recordTitle } from '../../record/record-display.js';
 import { useLookups } from '../../record/use-lookups.js';
+import { SelectTags, isSelectField, selectedIds } from '../../record/SelectTags.js';
 import {
   andFilters,
   applyMoves,
@@ -102,6 +105,9 @@ export function KanbanView({ form, view, filter, q, onOpenRecord }: KanbanViewPr
     form.access.writable.includes(view.groupBy ?? '') &&
     (form.access.actions.includes('edit') || form.access.actions.includes('manage'));
 
+  const board = useRef<HTMLDivElement>(null);
+  const edges = useScrollEdges(board, columns.length);
+
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
@@ -152,6 +158,33 @@ export function KanbanView({ form, view, filter, q, onOpenRecord }: KanbanViewPr
     if (record && target) void move(record, target);
   };
 
+  const titleOf = (record: FormRecord | undefined) => (record ? recordTitle(form, record, t('untitled'), lookups) : '');
+  const recordOf = (active: { data: { current?: unknown } }) =>
+    (active.data.current as { record?: FormRecord } | undefined)?.record;
+  const columnLabel = (id: unknown) => columns.find((c) => c.id === id)?.label ?? '';
+  const fromLabel = (record: FormRecord | undefined) =>
+    record ? columnLabel(columnOf(moves.get(record.id)?.record.data[groupField.id] ?? record.data[groupField.id])) : '';
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => {
+      const record = recordOf(active);
+      return t('dnd.pickedUp', { title: titleOf(record), column: fromLabel(record) });
+    },
+    onDragOver: ({ active, over }) =>
+      over
+        ? t('dnd.over', { title: titleOf(recordOf(active)), column: columnLabel(over.id) })
+        : t('dnd.notOver', { title: titleOf(recordOf(active)) }),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('dnd.dropped', { title: titleOf(recordOf(active)), column: columnLabel(over.id) })
+        : t('dnd.droppedNowhere', { title: titleOf(recordOf(active)) }),
+    onDragCancel: ({ active }) => {
+      const record = recordOf(active);
+      return t('dnd.cancelled', { title: titleOf(record), column: fromLabel(record) });
+    },
+  };
+  const scrollBoard = (direction: 1 | -1) =>
+    board.current?.scrollBy({ left: direction * Math.max(200, board.current.clientWidth * 0.6), behavior: 'smooth' });
+
   const shown = cardFields(form, view, [groupField.id]);
   const movedIn = new Map<string, FormRecord[]>();
   for (const m of moves.values()) movedIn.set(m.to, [...(movedIn.get(m.to) ?? []), m.record]);
@@ -165,7 +198,7 @@ export function KanbanView({ form, view, filter, q, onOpenRecord }: KanbanViewPr
             {moveError instanceof ApiError && moveError.status === 412 ? t('moveStale') : errorMessage(moveError, tc)}
           </span>
           <Button variant="ghost" small onClick={() => setMoveError(null)} aria-label={t('dismiss')}>
-            ✕
+            <X size={16} aria-hidden="true" />
           </Button>
         </div>
       ) : null}
@@ -176,27 +209,61 @@ export function KanbanView({ form, view, filter, q, onOpenRecord }: KanbanViewPr
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
         onDragCancel={() => setDragging(null)}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       >
-        <div className="ff-kanban__board" data-testid="kanban">
-          {columns.map((column) => (
-            <Column
-              key={column.id}
-              form={form}
-              view={view}
-              column={column}
-              groupField={groupField}
-              sumField={sumField}
-              shown={shown}
-              lookups={lookups}
-              filter={andFilters(baseFilter, columnFilter(groupField.id, column))}
-              q={q}
-              movedIn={movedIn.get(column.id) ?? []}
-              movedAway={moves}
-              editable={editable}
-              onOpenRecord={onOpenRecord}
-              onMoveMenu={setMenuFor}
-            />
-          ))}
+        <div
+          className={
+            'ff-kanban__viewport' +
+            (edges.left ? ' ff-kanban__viewport--more-left' : '') +
+            (edges.right ? ' ff-kanban__viewport--more-right' : '')
+          }
+          data-testid="kanban-viewport"
+        >
+          {edges.left ? (
+            <button
+              type="button"
+              className="ff-kanban__scroll ff-kanban__scroll--left"
+              aria-label={t('scrollLeft')}
+              title={t('scrollLeft')}
+              tabIndex={-1}
+              onClick={() => scrollBoard(-1)}
+            >
+              <ChevronLeft size={18} aria-hidden="true" />
+            </button>
+          ) : null}
+          {edges.right ? (
+            <button
+              type="button"
+              className="ff-kanban__scroll ff-kanban__scroll--right"
+              aria-label={t('scrollRight')}
+              title={t('scrollRight')}
+              tabIndex={-1}
+              onClick={() => scrollBoard(1)}
+            >
+              <ChevronRight size={18} aria-hidden="true" />
+            </button>
+          ) : null}
+          <div className="ff-kanban__board" data-testid="kanban" ref={board}>
+            {columns.map((column) => (
+              <Column
+                key={column.id}
+                form={form}
+                view={view}
+                column={column}
+                groupField={groupField}
+                sumField={sumField}
+                shown={shown}
+                lookups={lookups}
+                filter={andFilters(baseFilter, columnFilter(groupField.id, column))}
+                q={q}
+                movedIn={movedIn.get(column.id) ?? []}
+                movedAway={moves}
+                editable={editable}
+                onOpenRecord={onOpenRecord}
+                onMoveMenu={setMenuFor}
+              />
+            ))}
+          </div>
         </div>
         <DragOverlay dropAnimation={null}>
           {dragging ? (
@@ -425,7 +492,7 @@ function Card({
             onMoveMenu();
           }}
         >
-          ⇄
+          <ArrowLeftRight size={16} aria-hidden="true" />
         </button>
       ) : null}
     </div>
@@ -450,7 +517,15 @@ function CardBody({
     <div className={'ff-kanban__card-body' + (className ? ' ' + className : '')}>
       <div className="ff-kanban__card-title">{recordTitle(form, record, t('untitled'), lookups)}</div>
       {shown.map((field) => {
-        const text = displayText(field, record.data[field.id], lookups);
+        const value = record.data[field.id];
+        if (isSelectField(field) && selectedIds(value).length)
+          return (
+            <div key={field.id} className="ff-kanban__card-field ff-kanban__card-field--tags">
+              <span className="ff-muted">{localized(field.label)}</span>
+              <SelectTags field={field} value={value} />
+            </div>
+          );
+        const text = displayText(field, value, lookups);
         if (!text) return null;
         return (
           <div key={field.id} className="ff-kanban__card-field">
@@ -461,4 +536,28 @@ function CardBody({
       })}
     </div>
   );
+}
+
+/** Whether the board can scroll further left / right (an edge fade and a scroll button show it). */
+function useScrollEdges(ref: RefObject<HTMLDivElement | null>, columnCount: number) {
+  const [edges, setEdges] = useState({ left: false, right: false });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const update = () => {
+      const left = element.scrollLeft > 2;
+      const right = element.scrollLeft + element.clientWidth < element.scrollWidth - 2;
+      setEdges((current) => (current.left === left && current.right === right ? current : { left, right }));
+    };
+    update();
+    element.addEventListener('scroll', update, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    observer?.observe(element);
+    for (const child of Array.from(element.children)) observer?.observe(child);
+    return () => {
+      element.removeEventListener('scroll', update);
+      observer?.disconnect();
+    };
+  }, [ref, columnCount]);
+  return edges;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { X } from 'lucide-react';
 import { fieldKind } from '@formflow/engine';
 import type { FieldDef, FilterOperator, JsonValue, SelectOption } from '@formflow/schema';
 import { useDepartments, useMembers } from '../../data/use-directory.js';
@@ -291,7 +292,7 @@ export function FilterBuilder({
                 aria-label={t('removeCondition', { n: i + 1 })}
                 onClick={() => onChange({ ...draft, conditions: draft.conditions.filter((x) => x.key !== c.key) })}
               >
-                ✕
+                <X size={14} aria-hidden />
               </Button>
             </li>
           );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { X } from 'lucide-react';
 import type { FieldDef, SortSpec } from '@formflow/schema';
 import { Button } from '../../ui/Button.js';
 import { localized } from '../../ui/localized.js';
@@ -54,7 +55,7 @@ export function SortEditor({
               aria-label={t('removeSort', { n: i + 1 })}
               onClick={() => onChange(sort.filter((_, j) => j !== i))}
             >
-              ✕
+              <X size={14} aria-hidden />
             </Button>
           </li>
         ))}
