@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import type { FieldDef, FormDef, LogicRule, SelectOption } from '@formflow/schema';
 import { startStack, type Stack } from './harness.js';
+import { drag, point } from './pointer.js';
 
 /**
  * Issue 4's acceptance journey, end to end in one story, through the UI only (the API is used to check outcomes):
@@ -9,24 +9,6 @@ import { startStack, type Stack } from './harness.js';
  * phone, sees the record in the grid, filters it, moves it across a kanban column, and restores an earlier value
  * from the history.
  */
-
-/** A real mouse drag: press, move in steps past the activation distance, release over the target point. */
-async function drag(page: Page, source: Locator, to: { x: number; y: number }) {
-  const box = await source.boundingBox();
-  if (!box) throw new Error('drag source not visible');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 12, box.y + box.height / 2 + 6, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 14 });
-  await page.mouse.move(to.x, to.y + 1, { steps: 2 });
-  await page.mouse.up();
-}
-
-async function centre(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('target not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 describe('a new user builds, publishes, fills and works a form (issue 4 journey)', () => {
   let stack: Stack;
@@ -76,7 +58,7 @@ describe('a new user builds, publishes, fills and works a form (issue 4 journey)
       await drag(
         page,
         palette.getByRole('button', { name, exact: true }),
-        await centre(canvas.locator('.dz-canvas__end')),
+        await point(canvas.locator('.dz-canvas__end')),
       );
       await expect.poll(() => page.getByTestId('canvas-field').count()).toBe(i + 1);
     }

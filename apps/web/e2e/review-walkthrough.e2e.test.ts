@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FieldDef, FormDef } from '@formflow/schema';
 import { startStack, type Stack } from './harness.js';
+import { drag, point } from './pointer.js';
 
 /**
  * A usability walk-through as a brand-new user, in zh-CN and in English: build an app and a form by dragging fields,
@@ -112,24 +113,6 @@ const TEXT = {
     record: { name: 'Hangzhou Tea Co.', phone: '13900139000', amount: '12000', note: 'Referred by an old customer' },
   },
 } as const;
-
-/** A real mouse drag: press, move in steps past the activation distance, release over the target. */
-async function drag(page: Page, source: Locator, to: { x: number; y: number }) {
-  const box = await source.boundingBox();
-  if (!box) throw new Error('drag source not visible');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 12, box.y + box.height / 2 + 6, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 14 });
-  await page.mouse.move(to.x, to.y + 1, { steps: 2 });
-  await page.mouse.up();
-}
-
-async function centre(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('target not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 /** Collects uncaught errors and console errors of a page. */
 function watch(page: Page, into: string[], label: string) {
@@ -244,7 +227,7 @@ describe('usability walk-through: build, publish, fill, find, edit, kanban', () 
       for (const kind of order) {
         const before = await page.getByTestId('canvas-field').count();
         const end = canvas.locator('.dz-canvas__end');
-        await drag(page, palette.getByRole('button', { name: T.palette[kind], exact: true }), await centre(end));
+        await drag(page, palette.getByRole('button', { name: T.palette[kind], exact: true }), await point(end));
         await expect.poll(() => page.getByTestId('canvas-field').count()).toBe(before + 1);
       }
       const ids = (await page

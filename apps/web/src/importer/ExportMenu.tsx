@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api/endpoints.js';
 import './importer.css';
+import { useDismiss } from '../ui/use-dismiss.js';
 
 /** CONTRACT (the import/export area replaces this placeholder, keeping the props): download CSV / XLSX. */
 export type ExportMenuProps = {
@@ -24,21 +25,7 @@ export function ExportMenu({ formId, query }: ExportMenuProps) {
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, root, () => setOpen(false));
 
   return (
     <div className="ff-exportmenu" ref={root}>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { endpoints } from '../api/endpoints.js';
 import { useMe } from '../app/use-me.js';
 import { Avatar } from './Avatar.js';
 import './shell.css';
+import { useDismiss } from '../ui/use-dismiss.js';
 
 /** The signed-in member (avatar button) with a small menu: name, email, role and "Sign out". */
 export function UserMenu() {
@@ -18,21 +19,7 @@ export function UserMenu() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, root, () => setOpen(false));
 
   const signOut = async () => {
     setBusy(true);

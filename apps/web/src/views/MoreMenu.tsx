@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Ellipsis } from 'lucide-react';
+import { useDismiss } from '../ui/use-dismiss.js';
 
 /** One entry of the "More" menu: a link inside the app, a download, or an action. */
 export type MoreItem =
@@ -18,24 +19,9 @@ export function MoreMenu({ label, items }: { label: string; items: MoreItem[] })
   const button = useRef<HTMLButtonElement>(null);
   const menuId = useId();
 
+  useDismiss(open, root, () => setOpen(false), { onEscape: () => button.current?.focus() });
   useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
+    if (open) root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, [open]);
 
   const onMenuKey = (event: React.KeyboardEvent) => {

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { useDismiss } from '../../ui/use-dismiss.js';
 
 /**
  * A toolbar button with a panel under it (filter, sort, group, columns). Esc or a click outside closes it. On a phone
@@ -23,25 +24,8 @@ export function Popover({
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const id = useId();
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (ref.current?.contains(target)) return;
-      // Native <select> dropdowns and dialogs opened from the panel live outside it.
-      if (target instanceof Element && target.closest('dialog')) return;
-      setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  // Native <select> dropdowns and dialogs opened from the panel live outside it.
+  useDismiss(open, ref, () => setOpen(false), { keepOpen: (target) => target.closest('dialog') !== null });
   return (
     <div className="ffv-pop" ref={ref}>
       <button
