@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import type { FormDef } from '@formflow/schema';
 import { endpoints } from '../api/endpoints.js';
 import { keys } from '../api/query-keys.js';
-import { useApp } from '../data/use-app.js';
+import { useApp } from '../queries/use-app.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Loading } from '../ui/Spinner.js';
 import { localized } from '../ui/localized.js';

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { endpoints } from '../api/endpoints.js';
 import { keys } from '../api/query-keys.js';
 import type { ImportJobStatus, ImportOptions, ImportPreview } from '../api/types.js';
-import { useLiveForm } from '../data/use-live-form.js';
+import { useLiveForm } from '../queries/use-live-form.js';
 import { Button } from '../ui/Button.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Spinner } from '../ui/Spinner.js';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useDepartments, useMembers } from '../data/use-directory.js';
+import { useDepartments, useMembers } from '../queries/use-directory.js';
 import type { FormatLookups } from '../runtime/format-value.js';
 
 /** Member and department names for formatValue (ids are shown until the directory arrives). */

@@ -7,7 +7,7 @@ import { endpoints } from '../api/endpoints.js';
 import { keys } from '../api/query-keys.js';
 import type { FormRecord } from '../api/types.js';
 import { useMe } from '../app/use-me.js';
-import { useLiveForm } from '../data/use-live-form.js';
+import { useLiveForm } from '../queries/use-live-form.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { localized } from '../ui/localized.js';
 import { Loading } from '../ui/Spinner.js';

@@ -1,7 +1,7 @@
 import { Navigate, useOutletContext, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FileText, Plus } from 'lucide-react';
-import { useApp } from '../data/use-app.js';
+import { useApp } from '../queries/use-app.js';
 import { Loading } from '../ui/Spinner.js';
 import { useIsAdmin } from './use-is-admin.js';
 import { formHref, menuForms } from './app-forms.js';

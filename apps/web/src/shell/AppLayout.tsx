@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { endpoints } from '../api/endpoints.js';
 import { keys } from '../api/query-keys.js';
 import type { AppDetail } from '../api/types.js';
-import { useApp } from '../data/use-app.js';
+import { useApp } from '../queries/use-app.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Loading } from '../ui/Spinner.js';
 import { localized } from '../ui/localized.js';

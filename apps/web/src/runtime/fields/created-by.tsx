@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useMembers } from '../../data/use-directory.js';
+import { useMembers } from '../../queries/use-directory.js';
 import { SystemView, TextView } from './text-view.js';
 import type { FieldRenderer, FieldRendererProps } from './types.js';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../api/types.js';
-import { useDepartments } from '../../data/use-directory.js';
+import { useDepartments } from '../../queries/use-directory.js';
 import { localized } from '../../ui/localized.js';
 import { idsOf, Picker, type PickItem } from './picker.js';
 import type { FieldRenderer, FieldRendererProps } from './types.js';

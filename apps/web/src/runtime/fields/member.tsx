@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMembers } from '../../data/use-directory.js';
+import { useMembers } from '../../queries/use-directory.js';
 import { localized } from '../../ui/localized.js';
 import { idsOf, Picker } from './picker.js';
 import type { FieldRenderer, FieldRendererProps } from './types.js';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../api/endpoints.js';
 import { keys } from '../../api/query-keys.js';
 import type { FormRecord } from '../../api/types.js';
-import { useLiveForm } from '../../data/use-live-form.js';
+import { useLiveForm } from '../../queries/use-live-form.js';
 import { localized } from '../../ui/localized.js';
 import { formatValue } from '../format-value.js';
 import { idsOf, Picker } from './picker.js';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { X } from 'lucide-react';
 import { fieldKind } from '@formflow/engine';
 import type { FieldDef, FilterOperator, JsonValue, SelectOption } from '@formflow/schema';
-import { useDepartments, useMembers } from '../../data/use-directory.js';
+import { useDepartments, useMembers } from '../../queries/use-directory.js';
 import { Button } from '../../ui/Button.js';
 import { localized } from '../../ui/localized.js';
 import {
