@@ -4,5 +4,9 @@ import { keys } from '../api/query-keys.js';
 
 /** An app with its forms (as summaries) and views. */
 export function useApp(appId: string | undefined) {
-  return useQuery({ queryKey: keys.app(appId ?? ''), queryFn: () => endpoints.apps.get(appId!), enabled: Boolean(appId) });
+  return useQuery({
+    queryKey: keys.app(appId ?? ''),
+    queryFn: () => endpoints.apps.get(appId!),
+    enabled: Boolean(appId),
+  });
 }
