@@ -1,11 +1,7 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { DndContext, DragOverlay, MeasuringStrategy } from '@dnd-kit/core';
-import { Link } from 'react-router';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { DndContext, MeasuringStrategy } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef, FieldType, FormDef } from '@formflow/schema';
-import { endpoints } from '../api/endpoints.js';
-import { Button } from '../ui/Button.js';
-import { errorMessage } from '../ui/ErrorBanner.js';
 import { localized } from '../ui/localized.js';
 import { Palette } from './Palette.js';
 import { Canvas } from './Canvas.js';
@@ -18,36 +14,22 @@ import { PublicLinksDialog } from '../share/PublicLinksDialog.js';
 import { TypeChangeDialog } from './TypeChangeDialog.js';
 import { PreviewPane } from './PreviewPane.js';
 import { DeletedFields } from './DeletedFields.js';
+import { DesignerToolbar } from './DesignerToolbar.js';
+import { DismissibleBanner, ProblemBar } from './DesignerNotices.js';
+import { MobileTabs, PanelTabs, type MobileTab, type PanelTab } from './DesignerTabs.js';
+import { DragChip } from './DragChip.js';
 import { useDraftEditor } from './use-draft-editor.js';
 import { useDesignerDnd, type DragSource } from './use-designer-dnd.js';
-import { canvasRows, insertField, moveField, removeField, unplace, type DropTarget } from './canvas-rows.js';
-import { allFields, columnsOf, findField, updateField, withColumns } from './field-tree.js';
+import { useFieldCommands } from './use-field-commands.js';
+import { useFillHeight, useTouch } from './use-designer-layout.js';
+import { useUndoShortcuts } from './use-undo-shortcuts.js';
+import { canvasRows, insertField, moveField, type DropTarget } from './canvas-rows.js';
+import { allFields, findField, updateField } from './field-tree.js';
 import { createField, defaultSettings, type NewFieldContext } from './create-field.js';
 import { UNIQUE_TYPES } from './field-meta.js';
-import { FieldIcon } from './FieldIcon.js';
-import { newFieldId } from './new-id.js';
-import { SaveStatusBadge } from './SaveStatusBadge.js';
 import { designerAccessibility } from './dnd-announcements.js';
 import { ruleTargets } from './rule-badges.js';
 import { describeRule } from './rules/describe-rule.js';
-
-type MobileTab = 'palette' | 'canvas' | 'props';
-
-function useTouch(): boolean {
-  return useMemo(() => typeof window !== 'undefined' && window.matchMedia?.('(pointer: coarse)').matches === true, []);
-}
-
-/** Fills the viewport below wherever the shell puts the designer. */
-function useFillHeight(ref: React.RefObject<HTMLElement | null>) {
-  const [top, setTop] = useState(0);
-  useLayoutEffect(() => {
-    const measure = () => setTop(Math.max(0, (ref.current?.getBoundingClientRect().top ?? 0) + window.scrollY));
-    measure();
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, [ref]);
-  return `calc(100dvh - ${top}px)`;
-}
 
 export function Designer({
   appId,
@@ -67,7 +49,6 @@ export function Designer({
   reloadDraft: () => Promise<FormDef>;
 }) {
   const { t } = useTranslation('designer');
-  const { t: tc } = useTranslation();
   const editor = useDraftEditor(formId, initial);
   const { form, dispatch, flush, acceptServer, saved } = editor;
   const touch = useTouch();
@@ -76,7 +57,7 @@ export function Designer({
   const height = useFillHeight(rootRef);
 
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [panelTab, setPanelTab] = useState<'field' | 'form'>('field');
+  const [panelTab, setPanelTab] = useState<PanelTab>('field');
   const [mobileTab, setMobileTab] = useState<MobileTab>('canvas');
   const [preview, setPreview] = useState<null | 'desktop' | 'phone'>(null);
   const [publishing, setPublishing] = useState(false);
@@ -84,8 +65,6 @@ export function Designer({
   const [notice, setNotice] = useState<string | null>(null);
   const [publishedVersion, setPublishedVersion] = useState<number | null>(null);
   const [sharing, setSharing] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const rows = useMemo(() => canvasRows(form), [form]);
   const fieldsById = useMemo(() => new Map(form.fields.map((f) => [f.id, f])), [form.fields]);
@@ -160,85 +139,14 @@ export function Designer({
   );
   const dnd = useDesignerDnd({ form, rows, touch, canvasRef, onDrop });
 
-  const remove = useCallback(
-    async (id: string) => {
-      setActionError(null);
-      if (!latest.current.publishedIds.has(id)) {
-        change((f) => removeField(f, id));
-        setSelectedId((s) => (s === id ? null : s));
-        return;
-      }
-      // A published field is marked deleted by the server (its values stay); first free it from its layout row.
-      setBusy(true);
-      try {
-        change((f) => unplace(f, id));
-        if (!(await flush())) {
-          setActionError(t('errors.saveFirst'));
-          return;
-        }
-        const draft = await endpoints.forms.deleteField(formId, id);
-        acceptServer(draft.definition, 'replace');
-        setSelectedId((s) => (s === id ? null : s));
-      } catch (error) {
-        setActionError(errorMessage(error, tc as never));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [change, flush, acceptServer, formId, t, tc],
-  );
-
-  const restore = useCallback(
-    async (id: string) => {
-      setActionError(null);
-      setBusy(true);
-      try {
-        if (!(await flush())) {
-          setActionError(t('errors.saveFirst'));
-          return;
-        }
-        const draft = await endpoints.forms.restoreField(formId, id);
-        acceptServer(draft.definition, 'replace');
-        setSelectedId(id);
-      } catch (error) {
-        setActionError(errorMessage(error, tc as never));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [flush, acceptServer, formId, t, tc],
-  );
-
-  const duplicate = useCallback(
-    (id: string) => {
-      const place = findField(latest.current.form, id);
-      if (!place) return;
-      const taken = new Set(allFields(latest.current.form).map((p) => p.field.id));
-      const fresh = (field: FieldDef): FieldDef => {
-        const copyId = newFieldId(taken);
-        taken.add(copyId);
-        const copy: FieldDef = { ...field, id: copyId };
-        delete copy.key;
-        if (field.type === 'subtable') return withColumns(copy, columnsOf(field).map(fresh));
-        return copy;
-      };
-      const copy = fresh(place.field);
-      if (place.parent) {
-        const parent = place.parent;
-        change((f) => {
-          const index = columnsOf(f.fields.find((x) => x.id === parent.id)!).findIndex((c) => c.id === id);
-          return insertField(f, copy, { kind: 'column', subtableId: parent.id, index: index + 1 });
-        });
-      } else {
-        change((f) => {
-          const index = canvasRows(f).findIndex((r) => r.fields.includes(id));
-          return insertField(f, copy, { kind: 'row', index: index + 1 });
-        });
-      }
-      setSelectedId(copy.id);
-    },
-    [change],
-  );
+  const { remove, restore, duplicate, busy, actionError, setActionError } = useFieldCommands({
+    formId,
+    change,
+    flush,
+    acceptServer,
+    latest,
+    setSelectedId,
+  });
 
   const actions: FieldActions = useMemo(
     () => ({
@@ -280,19 +188,7 @@ export function Designer({
     [change, saved, newFieldContext],
   );
 
-  // Undo / redo from the keyboard (not while a dialog is open).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || document.querySelector('dialog[open]')) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) dispatch({ type: 'undo' });
-      else if ((key === 'z' && event.shiftKey) || key === 'y') dispatch({ type: 'redo' });
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [dispatch]);
+  useUndoShortcuts(dispatch);
 
   // A selection that no longer exists (undo, delete) is dropped.
   const selected = selectedId ? findField(form, selectedId) : undefined;
@@ -302,56 +198,17 @@ export function Designer({
     [editor.problems, selectedId],
   );
   const storedIds = saved();
-  const draggedLabel =
-    dnd.active?.source === 'palette'
-      ? { type: dnd.active.type, text: t(`types.${dnd.active.type}`) }
-      : dnd.active?.source === 'field'
-        ? (() => {
-            const f = findField(form, dnd.active.fieldId)?.field;
-            return f ? { type: f.type, text: localized(f.label) } : null;
-          })()
-        : null;
 
   return (
     <div ref={rootRef} className="dz" style={{ height }} data-tab={mobileTab}>
-      <header className="dz-toolbar">
-        <Link to={`/apps/${encodeURIComponent(appId)}`} className="dz-back" aria-label={t('toolbar.back')}>
-          ←
-        </Link>
-        <h1 className="dz-title">{localized(form.name) || t('toolbar.untitled')}</h1>
-        <SaveStatusBadge status={editor.status} problems={editor.problems.length} onRetry={() => void flush()} />
-        <div className="dz-toolbar__spacer" />
-        <Button
-          small
-          variant="ghost"
-          disabled={!editor.canUndo}
-          onClick={() => dispatch({ type: 'undo' })}
-          aria-label={t('toolbar.undo')}
-          title={t('toolbar.undoKey')}
-        >
-          ↶<span className="dz-hide-phone"> {t('toolbar.undo')}</span>
-        </Button>
-        <Button
-          small
-          variant="ghost"
-          disabled={!editor.canRedo}
-          onClick={() => dispatch({ type: 'redo' })}
-          aria-label={t('toolbar.redo')}
-          title={t('toolbar.redoKey')}
-        >
-          ↷<span className="dz-hide-phone"> {t('toolbar.redo')}</span>
-        </Button>
-        <Button
-          small
-          aria-pressed={preview !== null}
-          onClick={() => setPreview((p) => (p ? null : touch ? 'phone' : 'desktop'))}
-        >
-          {preview ? t('toolbar.closePreview') : t('toolbar.preview')}
-        </Button>
-        <Button small variant="primary" onClick={() => setPublishing(true)}>
-          {t('toolbar.publish')}
-        </Button>
-      </header>
+      <DesignerToolbar
+        appId={appId}
+        formName={form.name}
+        editor={editor}
+        previewing={preview !== null}
+        onTogglePreview={() => setPreview((p) => (p ? null : touch ? 'phone' : 'desktop'))}
+        onPublish={() => setPublishing(true)}
+      />
       {publishedVersion !== null ? (
         <PublishedPanel
           appId={appId}
@@ -361,59 +218,17 @@ export function Designer({
           onClose={() => setPublishedVersion(null)}
         />
       ) : null}
-      {notice ? (
-        <div className="ff-banner ff-banner--info dz-notice" role="status">
-          {notice}
-          <button type="button" className="dz-mini" aria-label={tc('close')} onClick={() => setNotice(null)}>
-            ✕
-          </button>
-        </div>
-      ) : null}
-      {actionError ? (
-        <div className="ff-banner dz-notice" role="alert">
-          {actionError}
-          <button type="button" className="dz-mini" aria-label={tc('close')} onClick={() => setActionError(null)}>
-            ✕
-          </button>
-        </div>
-      ) : null}
+      {notice ? <DismissibleBanner info message={notice} onClose={() => setNotice(null)} /> : null}
+      {actionError ? <DismissibleBanner message={actionError} onClose={() => setActionError(null)} /> : null}
       {editor.problems.length > 0 ? (
-        <details className="dz-problembar" role="alert" open>
-          <summary>{t('problems.title', { count: editor.problems.length })}</summary>
-          <ul>
-            {editor.problems.map((p, i) => (
-              <li key={i}>
-                <button
-                  type="button"
-                  className="dz-linkbtn"
-                  onClick={() => {
-                    if (p.fieldId) actions.select(p.fieldId);
-                    else if (p.ruleIndex !== undefined) setPanelTab('form');
-                  }}
-                >
-                  <code>
-                    {p.fieldId ? localized(findField(form, p.fieldId)?.field.label) || p.path : p.path || '—'}
-                  </code>
-                </button>{' '}
-                {p.message}
-              </li>
-            ))}
-          </ul>
-        </details>
+        <ProblemBar
+          form={form}
+          problems={editor.problems}
+          onSelectField={actions.select}
+          onShowForm={() => setPanelTab('form')}
+        />
       ) : null}
-      <div className="dz-tabs" role="tablist" aria-label={t('tabs.label')}>
-        {(['palette', 'canvas', 'props'] as const).map((tab) => (
-          <button
-            key={tab}
-            type="button"
-            role="tab"
-            aria-selected={mobileTab === tab}
-            onClick={() => setMobileTab(tab)}
-          >
-            {t(`tabs.${tab}`)}
-          </button>
-        ))}
-      </div>
+      <MobileTabs tab={mobileTab} onTab={setMobileTab} />
       <DndContext
         sensors={dnd.sensors}
         collisionDetection={dnd.collision}
@@ -446,19 +261,7 @@ export function Designer({
             )}
           </main>
           <aside className="dz-pane dz-pane--props">
-            <div className="dz-paneltabs" role="tablist" aria-label={t('panel.label')}>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={panelTab === 'field'}
-                onClick={() => setPanelTab('field')}
-              >
-                {t('panel.field')}
-              </button>
-              <button type="button" role="tab" aria-selected={panelTab === 'form'} onClick={() => setPanelTab('form')}>
-                {t('panel.form')}
-              </button>
-            </div>
+            <PanelTabs tab={panelTab} onTab={setPanelTab} />
             {panelTab === 'form' ? (
               <FormPanel form={form} problems={editor.problems} onChange={change} />
             ) : selectedField ? (
@@ -478,14 +281,7 @@ export function Designer({
             )}
           </aside>
         </div>
-        <DragOverlay dropAnimation={null}>
-          {draggedLabel ? (
-            <div className="dz-dragchip">
-              <FieldIcon type={draggedLabel.type} />
-              {draggedLabel.text}
-            </div>
-          ) : null}
-        </DragOverlay>
+        <DragChip active={dnd.active} form={form} />
       </DndContext>
       {publishing ? (
         <PublishDialog

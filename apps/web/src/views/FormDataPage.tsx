@@ -1,43 +1,28 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { CalendarDays, Download, PencilRuler, Plus, Share2, SquareKanban, Table2, Upload } from 'lucide-react';
-import type { FilterNode, ViewDef, ViewType } from '@formflow/schema';
+import type { ViewDef } from '@formflow/schema';
 import { ApiError } from '../api/api-error.js';
 import { endpoints } from '../api/endpoints.js';
 import { keys } from '../api/query-keys.js';
 import type { LiveForm } from '../api/types.js';
 import { useApp } from '../queries/use-app.js';
 import { useLiveForm } from '../queries/use-live-form.js';
-import { ExportMenu } from '../importer/ExportMenu.js';
 import { RecordDrawer } from '../record/RecordDrawer.js';
 import { PublicLinksDialog } from '../share/PublicLinksDialog.js';
-import { Button } from '../ui/Button.js';
 import { ErrorBanner, errorMessage } from '../ui/ErrorBanner.js';
-import { localized } from '../ui/localized.js';
 import { Loading } from '../ui/Spinner.js';
 import { CalendarView } from './calendar/CalendarView.js';
+import { DataPageHeader } from './DataPageHeader.js';
 import { KanbanView } from './kanban/KanbanView.js';
-import {
-  andFilters,
-  draftToFilter,
-  EMPTY_DRAFT,
-  filterableFields,
-  filterToDraft,
-  isComplete,
-  searchFilter,
-  type FilterDraft,
-} from './filter-state.js';
+import { andFilters, draftToFilter, filterableFields, isComplete, searchFilter } from './filter-state.js';
 import { GridView } from './grid/GridView.js';
 import { prefetchDefaultGrid } from './grid/use-grid-data.js';
 import { saveViews } from './save-view.js';
 import { SaveViewDialog, type NewViewSettings } from './SaveViewDialog.js';
-import { MoreMenu, type MoreItem } from './MoreMenu.js';
-import { ColumnChooser } from './toolbar/ColumnChooser.js';
-import { FilterBuilder } from './toolbar/FilterBuilder.js';
-import { Popover } from './toolbar/Popover.js';
-import { SortEditor } from './toolbar/SortEditor.js';
+import { toolbarOf, type Toolbar } from './toolbar-state.js';
+import { useDebounced } from './use-debounced.js';
 import {
   applyState,
   canGroupBy,
@@ -45,45 +30,12 @@ import {
   columnCandidates,
   effectiveSort,
   newViewId,
-  stateOfView,
   visibleColumns,
   type ViewState,
 } from './view-state.js';
-import { useNarrow } from './use-narrow.js';
+import { ViewTabs } from './ViewTabs.js';
+import { ViewToolbar } from './ViewToolbar.js';
 import './views.css';
-
-/** The icon of a view type (SVG: Unicode shapes fall back to a CJK font in Chinese and render as squares). */
-function ViewIcon({ type }: { type: ViewType }) {
-  const Icon = type === 'kanban' ? SquareKanban : type === 'calendar' ? CalendarDays : Table2;
-  return <Icon size={16} aria-hidden="true" className="ffv-tab__icon" />;
-}
-
-/** The toolbar's working state for one view (filter builder draft, the rest of the view state, unsaved changes). */
-type Toolbar = { key: string; draft: FilterDraft; custom?: FilterNode; state: ViewState; dirty: boolean };
-
-function toolbarOf(key: string, view: ViewDef | undefined): Toolbar {
-  const state = stateOfView(view);
-  const draft = filterToDraft(state.filter);
-  return {
-    key,
-    draft: draft ?? EMPTY_DRAFT,
-    ...(draft ? {} : { custom: state.filter }),
-    state,
-    dirty: false,
-  };
-}
-
-/** Holds a value back until it has been stable for `ms`; a change of `key` passes at once. */
-function useDebounced<T>(value: T, ms: number, key: string): T {
-  const [held, setHeld] = useState({ value, key });
-  const text = JSON.stringify(value);
-  useEffect(() => {
-    if (JSON.stringify(held.value) === text && held.key === key) return;
-    const timer = setTimeout(() => setHeld({ value, key }), held.key === key ? ms : 0);
-    return () => clearTimeout(timer);
-  }, [text, key, ms, value, held]);
-  return held.key === key ? held.value : value;
-}
 
 /**
  * `/apps/:appId/forms/:formId`: a form's data. Tabs: "All records" and the app's saved views of this form
@@ -182,7 +134,6 @@ function DataPage({
   /** The view dialog: "New view" (from the tab: a fresh view) or "Save as new view" (the toolbar's current state). */
   const [dialog, setDialog] = useState<'new' | 'saveAs' | null>(null);
   const [sharing, setSharing] = useState(false);
-  const narrow = useNarrow();
 
   const readable = form.access.readable;
   const filterFields = useMemo(() => filterableFields(form, readable), [form, readable]);
@@ -274,205 +225,42 @@ function DataPage({
     setDialog(kind);
   };
 
-  // Phones (≤ 640 px): the primary action stays, the rest folds into "More".
-  const moreItems: MoreItem[] = [
-    ...(canSubmit
-      ? [
-          {
-            kind: 'link' as const,
-            key: 'import',
-            label: t('import'),
-            icon: <Upload size={16} aria-hidden />,
-            to: `${base}/import`,
-          },
-        ]
-      : []),
-    ...(['csv', 'xlsx'] as const).map((format) => ({
-      kind: 'download' as const,
-      key: `export-${format}`,
-      label: t(format === 'csv' ? 'exportCsv' : 'exportXlsx'),
-      icon: <Download size={16} aria-hidden />,
-      href: endpoints.exports.url(form.id, format, exportQuery),
-    })),
-    ...(manage
-      ? [
-          {
-            kind: 'link' as const,
-            key: 'design',
-            label: t('design'),
-            icon: <PencilRuler size={16} aria-hidden />,
-            to: `${base}/design`,
-          },
-          {
-            kind: 'action' as const,
-            key: 'share',
-            label: t('share'),
-            icon: <Share2 size={16} aria-hidden />,
-            onSelect: () => setSharing(true),
-          },
-        ]
-      : []),
-  ];
-
   return (
     <div className="ffv-page">
-      <header className="ffv-head">
-        <h1 className="ffv-head__title">{localized(form.name)}</h1>
-        <div className="ffv-head__actions">
-          {canSubmit ? (
-            <Link className="ff-btn ff-btn--primary ff-btn--small" to={`${base}/new`}>
-              <Plus size={16} aria-hidden="true" />
-              {t('newRecord')}
-            </Link>
-          ) : null}
-          {narrow ? (
-            <MoreMenu label={t('more')} items={moreItems} />
-          ) : (
-            <>
-              {canSubmit ? (
-                <Link className="ff-btn ff-btn--small" to={`${base}/import`}>
-                  <Upload size={16} aria-hidden="true" />
-                  {t('import')}
-                </Link>
-              ) : null}
-              <ExportMenu formId={form.id} query={exportQuery} />
-              {manage ? (
-                <Link className="ff-btn ff-btn--small" to={`${base}/design`}>
-                  <PencilRuler size={16} aria-hidden="true" />
-                  {t('design')}
-                </Link>
-              ) : null}
-              {manage ? (
-                <Button small onClick={() => setSharing(true)}>
-                  <Share2 size={16} aria-hidden="true" />
-                  {t('share')}
-                </Button>
-              ) : null}
-            </>
-          )}
-        </div>
-      </header>
+      <DataPageHeader
+        form={form}
+        base={base}
+        canSubmit={canSubmit}
+        manage={manage}
+        exportQuery={exportQuery}
+        onShare={() => setSharing(true)}
+      />
 
-      <div className="ffv-tabbar">
-        <nav className="ffv-tabs" role="tablist" aria-label={t('views')}>
-          <Link
-            role="tab"
-            aria-selected={!view && !viewMissing}
-            className={`ffv-tab${!view && !viewMissing ? ' ffv-tab--on' : ''}`}
-            to={base}
-          >
-            <ViewIcon type="grid" />
-            {t('allRecords')}
-          </Link>
-          {views.map((v) => (
-            <Link
-              key={v.id}
-              role="tab"
-              aria-selected={view?.id === v.id}
-              className={`ffv-tab${view?.id === v.id ? ' ffv-tab--on' : ''}`}
-              to={`${base}?view=${encodeURIComponent(v.id)}`}
-            >
-              <ViewIcon type={v.type} />
-              {localized(v.name) || v.id}
-            </Link>
-          ))}
-        </nav>
-        <button type="button" className="ffv-tab ffv-tab--new" onClick={() => openDialog('new')}>
-          <Plus size={16} aria-hidden="true" />
-          {t('newView')}
-        </button>
-      </div>
+      <ViewTabs base={base} views={views} view={view} viewMissing={viewMissing} onNewView={() => openDialog('new')} />
 
       {viewMissing ? (
         <div className="ff-banner">{appError ? errorMessage(appError, tc as never) : t('viewNotFound')}</div>
       ) : null}
 
-      <div className="ffv-toolbar" role="toolbar" aria-label={t('toolbar')}>
-        <input
-          className="ff-input ffv-toolbar__search"
-          type="search"
-          aria-label={t('searchRecords')}
-          placeholder={t('searchRecords')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <Popover label={t('filter')} badge={activeConditions} title={t('filter')} wide testId="filter-panel">
-          <FilterBuilder
-            fields={filterFields}
-            draft={current.draft}
-            custom={current.custom !== undefined}
-            onClearCustom={() =>
-              edit((tb) => {
-                const next = { ...tb };
-                delete next.custom;
-                return next;
-              })
-            }
-            onChange={(draft) => edit((tb) => ({ ...tb, draft }))}
-          />
-        </Popover>
-        {type === 'grid' || type === 'gallery' ? (
-          <>
-            <Popover label={t('sort')} badge={state.sort.length} title={t('sort')} wide>
-              <SortEditor
-                fields={sortFields}
-                sort={state.sort}
-                onChange={(next) => edit((tb) => ({ ...tb, state: { ...tb.state, sort: next } }))}
-              />
-            </Popover>
-            <Popover label={t('group')} badge={state.groupBy ? 1 : 0} title={t('group')}>
-              <label className="ffv-form__row">
-                <span>{t('groupBy')}</span>
-                <select
-                  className="ff-select"
-                  value={state.groupBy ?? ''}
-                  onChange={(e) =>
-                    edit((tb) => {
-                      const next: ViewState = { ...tb.state };
-                      if (e.target.value) next.groupBy = e.target.value;
-                      else delete next.groupBy;
-                      return { ...tb, state: next };
-                    })
-                  }
-                >
-                  <option value="">{t('noGrouping')}</option>
-                  {groupFields.map((f) => (
-                    <option key={f.id} value={f.id}>
-                      {localized(f.label)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </Popover>
-            <Popover
-              label={t('columns')}
-              badge={state.fields ? candidates.length - columns.length : 0}
-              title={t('columns')}
-            >
-              <ColumnChooser
-                candidates={candidates}
-                visible={columns.map((c) => c.id)}
-                onChange={(fields) => edit((tb) => ({ ...tb, state: { ...tb.state, fields } }))}
-              />
-            </Popover>
-          </>
-        ) : null}
-        <div className="ffv-toolbar__end">
-          {saved ? (
-            <span className="ffv-toolbar__note" role="status">
-              {t('viewSaved')}
-            </span>
-          ) : null}
-          {view && current.dirty ? (
-            <Button small variant="primary" disabled={saving} onClick={saveCurrent}>
-              {saving ? t('saving') : t('saveView')}
-            </Button>
-          ) : null}
-          <Button small onClick={() => openDialog('saveAs')}>
-            {t('saveAsNew')}
-          </Button>
-        </div>
-      </div>
+      <ViewToolbar
+        type={type}
+        view={view}
+        current={current}
+        state={state}
+        edit={edit}
+        search={search}
+        onSearch={setSearch}
+        activeConditions={activeConditions}
+        filterFields={filterFields}
+        sortFields={sortFields}
+        groupFields={groupFields}
+        candidates={candidates}
+        columns={columns}
+        saved={saved}
+        saving={saving}
+        onSave={saveCurrent}
+        onSaveAs={() => openDialog('saveAs')}
+      />
       {saveError && !dialog ? (
         <div className="ff-banner" role="alert">
           {saveError}

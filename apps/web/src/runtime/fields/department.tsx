@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Department } from '../../api/types.js';
 import { useDepartments } from '../../queries/use-directory.js';
 import { localized } from '../../ui/localized.js';
-import { idsOf, Picker, type PickItem } from './picker.js';
+import { FieldPicker, pickerRenderer, type PickItem } from './picker.js';
 import type { FieldRenderer, FieldRendererProps } from './types.js';
 
 /** Departments in tree order (parents before children), with their depth for indentation. */
@@ -29,44 +29,21 @@ export function departmentTree(departments: readonly Department[]): PickItem[] {
   return out;
 }
 
-function DepartmentEdit({
-  field,
-  value,
-  onChange,
-  readOnly,
-  invalid,
-  id,
-  labelId,
-  describedBy,
-  inputRef,
-}: FieldRendererProps) {
+function DepartmentEdit(props: FieldRendererProps) {
   const { t } = useTranslation('runtime');
   const departments = useDepartments();
-  const multiple = field.settings?.multiple === true;
   const items = useMemo(() => departmentTree(departments.data?.departments ?? []), [departments.data]);
   const names = useMemo(() => new Map(items.map((d) => [d.id, d.label])), [items]);
   return (
-    <Picker
-      id={id}
-      labelId={labelId}
-      describedBy={describedBy}
-      invalid={invalid}
-      readOnly={readOnly}
-      multiple={multiple}
-      chosen={idsOf(value)}
+    <FieldPicker
+      {...props}
       labelOf={(deptId) => names.get(deptId) ?? (departments.isLoading ? '…' : deptId)}
       items={items}
       loading={departments.isLoading}
-      onChange={(ids) => onChange(multiple ? ids : (ids[0] ?? null))}
-      title={localized(field.label) || t('picker.departments')}
-      inputRef={inputRef}
+      title={localized(props.field.label) || t('picker.departments')}
     />
   );
 }
 
 /** 部门: a searchable department picker (the org tree, indented), one or many. */
-export const departmentRenderer: FieldRenderer = {
-  label: 'group',
-  Edit: DepartmentEdit,
-  View: (props) => <DepartmentEdit {...props} readOnly />,
-};
+export const departmentRenderer: FieldRenderer = pickerRenderer(DepartmentEdit);

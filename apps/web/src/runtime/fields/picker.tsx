@@ -1,9 +1,10 @@
-import { useState, type ReactNode, type Ref } from 'react';
+import { useState, type ComponentType, type ReactNode, type Ref } from 'react';
 import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { Spinner } from '../../ui/Spinner.js';
+import type { FieldRenderer, FieldRendererProps } from './types.js';
 
 export type PickItem = { id: string; label: string; hint?: string; depth?: number };
 
@@ -177,3 +178,62 @@ export function Picker({
 
 export const idsOf = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value]).map(String);
+
+/**
+ * The Picker of a field whose value is one id, or a list of ids when `settings.multiple` (member, department,
+ * relation): the caller gives what to pick from (`items`, `labelOf`, `title`…), this maps the value to and from ids.
+ */
+export function FieldPicker({
+  field,
+  value,
+  onChange,
+  readOnly,
+  invalid,
+  id,
+  labelId,
+  describedBy,
+  inputRef,
+  labelOf,
+  items,
+  loading,
+  onSearch,
+  onOpen,
+  title,
+}: FieldRendererProps & {
+  labelOf: (id: string) => string;
+  items: PickItem[];
+  loading?: boolean;
+  onSearch?: (query: string) => void;
+  onOpen?: () => void;
+  title: ReactNode;
+}) {
+  const multiple = field.settings?.multiple === true;
+  return (
+    <Picker
+      id={id}
+      labelId={labelId}
+      describedBy={describedBy}
+      invalid={invalid}
+      readOnly={readOnly}
+      multiple={multiple}
+      chosen={idsOf(value)}
+      labelOf={labelOf}
+      items={items}
+      loading={loading}
+      onSearch={onSearch}
+      onOpen={onOpen}
+      onChange={(ids) => onChange(multiple ? ids : (ids[0] ?? null))}
+      title={title}
+      inputRef={inputRef}
+    />
+  );
+}
+
+/** The renderer of a picker field: a group under its label; the view is the same picker, read-only. */
+export function pickerRenderer(Edit: ComponentType<FieldRendererProps>): FieldRenderer {
+  return {
+    label: 'group',
+    Edit,
+    View: (props) => <Edit {...props} readOnly />,
+  };
+}

@@ -8,7 +8,7 @@ import type { FormRecord } from '../../api/types.js';
 import { useLiveForm } from '../../queries/use-live-form.js';
 import { localized } from '../../ui/localized.js';
 import { formatValue } from '../format-value.js';
-import { idsOf, Picker } from './picker.js';
+import { FieldPicker, idsOf, pickerRenderer } from './picker.js';
 import type { FieldRenderer, FieldRendererProps } from './types.js';
 
 const TITLE_TYPES = new Set(['text', 'serial', 'email', 'phone', 'textarea', 'number', 'select']);
@@ -36,20 +36,10 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-function RelationEdit({
-  field,
-  value,
-  onChange,
-  readOnly,
-  invalid,
-  id,
-  labelId,
-  describedBy,
-  inputRef,
-}: FieldRendererProps) {
+function RelationEdit(props: FieldRendererProps) {
+  const { field, value } = props;
   const { t } = useTranslation('runtime');
   const linkedId = typeof field.settings?.formId === 'string' ? field.settings.formId : '';
-  const multiple = field.settings?.multiple === true;
   const linked = useLiveForm(linkedId || undefined);
   const title = titleFieldOf(linked.data, field.settings?.displayField);
   const [opened, setOpened] = useState(false);
@@ -79,29 +69,17 @@ function RelationEdit({
     return map;
   }, [fetched, found, title]);
   return (
-    <Picker
-      id={id}
-      labelId={labelId}
-      describedBy={describedBy}
-      invalid={invalid}
-      readOnly={readOnly}
-      multiple={multiple}
-      chosen={chosen}
+    <FieldPicker
+      {...props}
       labelOf={(recordId) => titles.get(recordId) ?? '…'}
       items={found.map((r) => ({ id: r.id, label: recordTitle(r, title) }))}
       loading={results.isFetching}
       onSearch={setQuery}
       onOpen={() => setOpened(true)}
-      onChange={(ids) => onChange(multiple ? ids : (ids[0] ?? null))}
       title={localized(linked.data?.name) || localized(field.label) || t('picker.records')}
-      inputRef={inputRef}
     />
   );
 }
 
 /** 关联数据: pick records of the linked form (search over it on the server), shown by their title field. */
-export const relationRenderer: FieldRenderer = {
-  label: 'group',
-  Edit: RelationEdit,
-  View: (props) => <RelationEdit {...props} readOnly />,
-};
+export const relationRenderer: FieldRenderer = pickerRenderer(RelationEdit);

@@ -1,20 +1,21 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, Inbox, Plus, SearchX } from 'lucide-react';
 import type { FieldDef, SelectOption } from '@formflow/schema';
-import { endpoints } from '../../api/endpoints.js';
-import { keys } from '../../api/query-keys.js';
 import type { FormRecord, LiveForm } from '../../api/types.js';
 import { currentLanguage } from '../../i18n/current-language.js';
-import { formatValue, type FormatLookups } from '../../runtime/format-value.js';
 import { ErrorBanner } from '../../ui/ErrorBanner.js';
 import { localized } from '../../ui/localized.js';
 import { CellEditor } from './CellEditor.js';
-import { cellTags, cellText, defaultWidth, isNumericField, lookupsNeeded } from './cell-text.js';
+import { isNumericField } from './cell-text.js';
+import { GridCellContent } from './GridCellContent.js';
+import { GridEmptyState } from './GridEmptyState.js';
+import { GridGroupRow } from './GridGroupRow.js';
+import { GridHeaderRow } from './GridHeaderRow.js';
+import { HEAD_H, NUM_W, ROW_H } from './grid-metrics.js';
 import { canEditInline } from './inline-edit.js';
+import { useCellTexts } from './use-cell-texts.js';
+import { useColumnWidths } from './use-column-widths.js';
 import { useGridData, type GridQuery } from './use-grid-data.js';
 import './grid.css';
 
@@ -31,9 +32,6 @@ export type GridViewProps = {
   newRecordHref?: string;
 };
 
-const ROW_H = 36;
-const HEAD_H = 38;
-const NUM_W = 60;
 const OPEN_DELAY = 230;
 
 type Active = { row: number; col: number };
@@ -48,46 +46,11 @@ export function GridView({ form, columns, query, groupField, onOpenRecord, newRe
   const { t } = useTranslation('views');
   const scrollRef = useRef<HTMLDivElement>(null);
   const openTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [widths, setWidths] = useState<Record<string, number>>({});
   const [active, setActive] = useState<Active | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const language = currentLanguage();
-
-  // Names of members / departments only when a column shows them (a fetch and a re-render less on most forms).
-  const needed = lookupsNeeded(groupField ? [...columns, groupField] : columns);
-  const members = useQuery({
-    queryKey: keys.members,
-    queryFn: endpoints.directory.members,
-    staleTime: 5 * 60_000,
-    enabled: needed.members,
-  });
-  const departments = useQuery({
-    queryKey: keys.departments,
-    queryFn: endpoints.directory.departments,
-    staleTime: 5 * 60_000,
-    enabled: needed.departments,
-  });
-  const lookups = useMemo<FormatLookups>(
-    () => ({
-      members: new Map((members.data?.members ?? []).map((m) => [m.id, m.name])),
-      departments: new Map((departments.data?.departments ?? []).map((d) => [d.id, d.name])),
-    }),
-    [members.data, departments.data],
-  );
-  // Cell texts per record object (a record edit replaces the object), recomputed when names or the language change:
-  // re-renders while scrolling or when a page arrives do not format every visible cell again.
-  const texts = useMemo(() => {
-    void lookups;
-    void language;
-    return new WeakMap<FormRecord, Map<string, string>>();
-  }, [lookups, language]);
-  const textOf = (field: FieldDef, record: FormRecord): string => {
-    let row = texts.get(record);
-    if (!row) texts.set(record, (row = new Map()));
-    let text = row.get(field.id);
-    if (text === undefined) row.set(field.id, (text = cellText(field, record, lookups, language)));
-    return text;
-  };
+  const { widthOf, startResize } = useColumnWidths();
+  const { lookups, textOf } = useCellTexts(groupField ? [...columns, groupField] : columns, language);
 
   const groupBy = useMemo(
     () =>
@@ -107,7 +70,6 @@ export function GridView({ form, columns, query, groupField, onOpenRecord, newRe
   // Before the count arrives the first page's rows are laid out already (the count then extends the list).
   const rowCount = groupField ? (layout?.size ?? 0) : (data.rows ?? 0);
 
-  const widthOf = useCallback((field: FieldDef) => widths[field.id] ?? defaultWidth(field), [widths]);
   const rows = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -215,23 +177,6 @@ export function GridView({ form, columns, query, groupField, onOpenRecord, newRe
     }
   };
 
-  const startResize = (field: FieldDef, event: React.PointerEvent) => {
-    event.preventDefault();
-    event.stopPropagation();
-    const startX = event.clientX;
-    const startWidth = widthOf(field);
-    const onMove = (e: PointerEvent) => {
-      const width = Math.max(70, Math.min(640, startWidth + e.clientX - startX));
-      setWidths((w) => ({ ...w, [field.id]: width }));
-    };
-    const onUp = () => {
-      window.removeEventListener('pointermove', onMove);
-      window.removeEventListener('pointerup', onUp);
-    };
-    window.addEventListener('pointermove', onMove);
-    window.addEventListener('pointerup', onUp);
-  };
-
   const sortOf = (fieldId: string) => query.sort.find((s) => s.field === fieldId)?.direction;
 
   return (
@@ -249,64 +194,26 @@ export function GridView({ form, columns, query, groupField, onOpenRecord, newRe
         onKeyDown={onKeyDown}
       >
         <div className="ffv-grid__canvas" style={{ height: rows.getTotalSize(), width: totalWidth }}>
-          <div className="ffv-grid__head" role="row" aria-rowindex={1} style={{ width: totalWidth, height: HEAD_H }}>
-            <div className="ffv-grid__num ffv-grid__num--head" role="columnheader" aria-colindex={1}>
-              #
-            </div>
-            {virtualCols.map((c) => {
-              const field = columns[c.index]!;
-              const direction = sortOf(field.id);
-              return (
-                <div
-                  key={field.id}
-                  role="columnheader"
-                  aria-colindex={c.index + 2}
-                  aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
-                  className={`ffv-grid__th${isNumericField(field) ? ' ffv-num-align' : ''}`}
-                  style={{ left: c.start, width: c.size }}
-                  title={localized(field.label)}
-                >
-                  <span className="ffv-grid__th-label">{localized(field.label)}</span>
-                  {direction === 'asc' ? (
-                    <ArrowUp className="ffv-grid__sort" size={14} aria-hidden="true" />
-                  ) : direction === 'desc' ? (
-                    <ArrowDown className="ffv-grid__sort" size={14} aria-hidden="true" />
-                  ) : null}
-                  <span
-                    className="ffv-grid__resize"
-                    role="separator"
-                    aria-orientation="vertical"
-                    aria-label={t('resizeColumn', { field: localized(field.label) })}
-                    onPointerDown={(e) => startResize(field, e)}
-                  />
-                </div>
-              );
-            })}
-          </div>
+          <GridHeaderRow
+            columns={columns}
+            virtualCols={virtualCols}
+            totalWidth={totalWidth}
+            sortOf={sortOf}
+            startResize={startResize}
+          />
           {virtualRows.map((item) => {
             const display = layout ? layout.row(item.index) : { kind: 'record' as const, index: item.index, group: 0 };
             if (display.kind === 'header' && layout && groupField) {
-              const group = layout.groups[display.group]!;
-              const label =
-                group.key === null || group.key === undefined
-                  ? t('noValue')
-                  : formatValue(groupField, group.key, lookups) || String(group.key);
               return (
-                <div
+                <GridGroupRow
                   key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  className="ffv-grid__group"
-                  style={{ top: item.start, height: ROW_H, width: totalWidth }}
-                >
-                  <div role="gridcell" aria-colspan={columns.length + 1} className="ffv-grid__group-cell">
-                    <span className="ffv-grid__group-field">{localized(groupField.label)}</span>
-                    <strong>{label}</strong>
-                    <span className="ff-tag" data-testid="group-count">
-                      {group.count}
-                    </span>
-                  </div>
-                </div>
+                  item={item}
+                  group={layout.groups[display.group]!}
+                  groupField={groupField}
+                  lookups={lookups}
+                  columnCount={columns.length}
+                  totalWidth={totalWidth}
+                />
               );
             }
             const index = display.kind === 'record' ? display.index : 0;
@@ -363,7 +270,12 @@ export function GridView({ form, columns, query, groupField, onOpenRecord, newRe
                             onSaved={data.replaceRecord}
                           />
                         ) : (
-                          <CellContent field={field} record={record} text={textOf(field, record)} language={language} />
+                          <GridCellContent
+                            field={field}
+                            record={record}
+                            text={textOf(field, record)}
+                            language={language}
+                          />
                         )}
                       </div>
                     );
@@ -375,28 +287,7 @@ export function GridView({ form, columns, query, groupField, onOpenRecord, newRe
             );
           })}
         </div>
-        {data.total === 0 ? (
-          query.filter ? (
-            <div className="ffv-grid__empty" data-testid="grid-empty">
-              <SearchX size={28} aria-hidden="true" />
-              <p>{t('noRecords')}</p>
-            </div>
-          ) : (
-            <div className="ffv-grid__empty" data-testid="grid-empty">
-              <Inbox size={28} aria-hidden="true" />
-              <p className="ffv-grid__empty-title">{t('noDataYet')}</p>
-              {newRecordHref ? (
-                <>
-                  <p>{t('noDataHint')}</p>
-                  <Link className="ff-btn ff-btn--primary" to={newRecordHref}>
-                    <Plus size={16} aria-hidden="true" />
-                    {t('addFirstRecord')}
-                  </Link>
-                </>
-              ) : null}
-            </div>
-          )
-        ) : null}
+        {data.total === 0 ? <GridEmptyState filtered={Boolean(query.filter)} newRecordHref={newRecordHref} /> : null}
       </div>
       <div className="ffv-grid__status" aria-live="polite">
         {data.total === undefined ? (
@@ -408,45 +299,5 @@ export function GridView({ form, columns, query, groupField, onOpenRecord, newRe
         )}
       </div>
     </div>
-  );
-}
-
-/**
- * A cell's content: select / multiselect values as tags in their option colours, everything else as text. The text
- * content stays what `cellText` gives (multiselect tags are joined by visually hidden separators), so screen readers,
- * copy and tests read the same words as before.
- */
-function CellContent({
-  field,
-  record,
-  text,
-  language,
-}: {
-  field: FieldDef;
-  record: FormRecord;
-  text: string;
-  language: string;
-}) {
-  const tags = cellTags(field, record);
-  if (!tags) return <span className="ffv-grid__text">{text}</span>;
-  const separator = language === 'en' ? ', ' : '、';
-  return (
-    <span className="ffv-grid__tags">
-      {tags.map((tag, i) => (
-        <span key={`${tag.id}:${String(i)}`} className="ffv-grid__tagwrap">
-          {i > 0 ? <span className="ff-visually-hidden">{separator}</span> : null}
-          <span
-            className="ff-tag ffv-grid__tag"
-            data-option={tag.id}
-            style={tag.color ? { background: `${tag.color}26`, color: 'var(--ff-text)' } : undefined}
-          >
-            {tag.color ? (
-              <span className="ffv-grid__tagdot" style={{ background: tag.color }} aria-hidden="true" />
-            ) : null}
-            {tag.label}
-          </span>
-        </span>
-      ))}
-    </span>
   );
 }
