@@ -1,6 +1,6 @@
 import type { FieldDef, FieldType, FormDef, ViewDef } from '@formflow/schema';
 import type { FormRecord } from '../api/types.js';
-import { formatValue, type FormatLookups } from '../runtime/format-value.js';
+import { formatValue, safeHref as runtimeSafeHref, type FormatLookups } from '../runtime/format-value.js';
 
 /** Layout-only types: they hold no value and are never shown as a record's field. */
 const LAYOUT: ReadonlySet<FieldType> = new Set(['section', 'description']);
@@ -76,15 +76,9 @@ export function cardFields(form: FormLike, view: Pick<ViewDef, 'fields'>, exclud
   return picked.slice(0, max);
 }
 
-/** An http(s) link from user data, or undefined (never javascript: or data: URLs). */
+/** An http(s) link from user data, or undefined (never javascript: or data: URLs): the runtime's check. */
 export function safeHref(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return runtimeSafeHref(value) ?? undefined;
 }
 
 /** A value as one line of text for cards, the drawer and the timeline (the runtime's formatValue, never HTML). */
