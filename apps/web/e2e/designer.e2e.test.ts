@@ -87,11 +87,11 @@ describe('form designer', () => {
     await expect.poll(() => page.locator('.dz-row--multi [data-testid="canvas-field"]').count()).toBe(2);
 
     // Labels and options in the property panel.
-    await page.locator(`[data-field-id="${textId}"]`).click();
+    await selectField(page, textId);
     await page.getByLabel('Title', { exact: true }).fill('Customer name');
-    await page.locator(`[data-field-id="${numberId}"]`).click();
+    await selectField(page, numberId);
     await page.getByLabel('Title', { exact: true }).fill('Amount');
-    await page.locator(`[data-field-id="${selectId}"]`).click();
+    await selectField(page, selectId);
     await page.getByLabel('Title', { exact: true }).fill('Stage');
     await page.getByLabel('Option 1 label').fill('New');
     await page.getByLabel('Option 2 label').fill('Won');
@@ -385,3 +385,10 @@ describe('form designer', () => {
     await stack.screenshot(page, 'designer-phone-added');
   });
 });
+
+/** Clicks a field on the canvas and waits until the canvas shows it selected, so the property panel belongs to it. */
+async function selectField(page: Page, fieldId: string): Promise<void> {
+  const card = page.locator(`[data-field-id="${fieldId}"]`);
+  await card.click();
+  await expect.poll(() => card.getAttribute('aria-pressed')).toBe('true');
+}

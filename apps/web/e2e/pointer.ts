@@ -10,7 +10,12 @@ export async function drag(page: Page, source: Locator, to: { x: number; y: numb
   await page.mouse.move(to.x, to.y, { steps: 14 });
   await page.mouse.move(to.x, to.y + 1, { steps: 2 });
   await page.mouse.up();
+  // dnd-kit swallows clicks for 50 ms after a drag ends (a capture listener on the document, removed by a timer),
+  // so a click sent sooner, as a script can but a person cannot, would be lost. Wait that window out.
+  await page.waitForTimeout(DND_CLICK_GUARD_MS);
 }
+
+const DND_CLICK_GUARD_MS = 80;
 
 /** A point on an element to drop at: its centre, near its top edge (insert above) or its right edge (beside). */
 export async function point(locator: Locator, where: 'center' | 'top' | 'right' = 'center') {
