@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBareCreateServer } from './bare-server.js';
 import { dealRecords } from './crm-data.js';
-import { mintCallers, openBenchStore, setUpCrm, startFormflow } from './formflow-harness.js';
+import {
+  formIndexSql,
+  mintCallers,
+  ONE_VIEW_FORM_ID,
+  openBenchStore,
+  setUpCrm,
+  setUpOneViewForm,
+  startFormflow,
+} from './formflow-harness.js';
 import type { LoadClient } from './load-client.js';
 import type { CannonResult } from './load-jobs.js';
 import { fmtInt, fmtMs, median, table } from './stats.js';
@@ -56,8 +64,15 @@ export async function runCreateBench(load: LoadClient, options: CreateBenchOptio
   const bare = await startBareCreateServer(join(dir, 'bare.db'));
   const store = openBenchStore(join(dir, 'formflow.db'));
   const setup = await setUpCrm(store);
+  setUpOneViewForm(store, setup);
   const callers = mintCallers(store, setup);
   const formflow = await startFormflow(store);
+  for (const formId of [setup.formId, ONE_VIEW_FORM_ID]) {
+    const indexes = formIndexSql(store, formId);
+    console.log(`form \`${formId}\`: ${indexes.length} form index(es) made by the server`);
+    for (const sql of indexes) console.log(`    ${sql}`);
+  }
+  console.log('');
   try {
     const path = `/api/v1/forms/${setup.formId}/records`;
     const contestants: Contestant[] = [
@@ -90,6 +105,14 @@ export async function runCreateBench(load: LoadClient, options: CreateBenchOptio
           path,
           headers: callers.rep.headers,
           owners: [callers.rep.memberId],
+          ...wrap,
+        },
+        {
+          name: `Formflow ${callers.ownerKey.name}, one-view form (1 index, like the baseline)`,
+          base: formflow.base,
+          path: `/api/v1/forms/${ONE_VIEW_FORM_ID}/records`,
+          headers: callers.ownerKey.headers,
+          owners: setup.salesIds,
           ...wrap,
         },
       );
@@ -172,7 +195,12 @@ export async function runCreateBench(load: LoadClient, options: CreateBenchOptio
     const stored = (
       store.db.prepare('SELECT count(*) AS n FROM records WHERE form_id = ?').get(setup.formId) as { n: number }
     ).n;
-    console.log(`\nFormflow stored ${fmtInt(stored)} records, the bare table ${fmtInt(bare.count())}.`);
+    const storedOneView = (
+      store.db.prepare('SELECT count(*) AS n FROM records WHERE form_id = ?').get(ONE_VIEW_FORM_ID) as { n: number }
+    ).n;
+    console.log(
+      `\nFormflow stored ${fmtInt(stored)} deals and ${fmtInt(storedOneView)} leads, the bare table ${fmtInt(bare.count())}.`,
+    );
   } finally {
     await formflow.close();
     store.close();

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 // Not exported by @formflow/server's entry point: the repositories the test harness also builds setup with.
 import { createServerContext } from '../../../apps/server/src/context/create-server-context.js';
 import type { ServerContext } from '../../../apps/server/src/context/server-context.js';
+import type { ViewDef } from '@formflow/schema';
 import { crmApp, dealsForm } from './crm-form.js';
 
 /** Who exists in a benchmark workspace (persisted next to a cached database). */
@@ -107,6 +108,44 @@ export async function startFormflow(store: Store): Promise<FormflowServer> {
   return { base, app, store, ctx: createServerContext(store), close: () => app.close() };
 }
 
+/** The store as `formflow start` opens it: WAL checkpoints on a worker thread. */
 export function openBenchStore(path: string): Store {
-  return openStore({ path });
+  return openStore({ path, checkpoints: 'server' });
+}
+
+/** The form of the like-for-like create contestant: the deals form under another id, in an app of its own. */
+export const ONE_VIEW_FORM_ID = 'leads';
+
+/**
+ * A second app whose one view (a board by stage, cards in creation order) gives its form one index, as the bare
+ * baseline has one: the create benchmark's like-for-like contestant. Call it before the server starts (the server
+ * makes form indexes on start).
+ */
+export function setUpOneViewForm(store: Store, setup: CrmSetup): void {
+  const ctx = createServerContext(store);
+  const { workspaceId, ownerId } = setup;
+  const app = { id: 'leadsApp', name: { 'zh-CN': '线索', en: 'Leads' } };
+  must(ctx.apps.createApp({ workspaceId, definition: app, actor: ownerId }), 'one-view app setup');
+  const definition = { ...dealsForm, id: ONE_VIEW_FORM_ID };
+  must(ctx.forms.createForm({ workspaceId, appId: app.id, definition, actor: ownerId }), 'one-view form setup');
+  must(ctx.forms.publish({ workspaceId, formId: ONE_VIEW_FORM_ID, actor: ownerId }), 'one-view publish');
+  const board: ViewDef = {
+    id: 'board',
+    formId: ONE_VIEW_FORM_ID,
+    name: { 'zh-CN': '按阶段', en: 'By stage' },
+    type: 'kanban',
+    groupBy: 'stage',
+  };
+  must(
+    ctx.apps.updateApp({ workspaceId, appId: app.id, definition: { ...app, views: [board] }, actor: ownerId }),
+    'one-view view setup',
+  );
+}
+
+/** The `CREATE INDEX` statements the server made for one form's records (its IndexManager's `ffx_…` indexes). */
+export function formIndexSql(store: Store, formId: string): string[] {
+  const rows = store.db
+    .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ffx\\_%' ESCAPE '\\' AND sql LIKE ?")
+    .all(`%form_id = '${formId}'%`) as { sql: string }[];
+  return rows.map((r) => r.sql);
 }

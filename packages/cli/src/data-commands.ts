@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { backupTo, checkDatabaseFile, openStore, type Store } from '@formflow/store';
+import { backupTo, checkDatabaseFile, openStore, type Store, type StoreOptions } from '@formflow/store';
 import type { TextSink } from './text-sink.js';
 
 /** The data folder of this instance: `FORMFLOW_DATA_DIR`, default `./data`. */
@@ -9,9 +9,9 @@ export function dataDir(): string {
 }
 
 /** Opens the instance's SQLite store (`formflow.db` in the data folder); `FORMFLOW_SYNCHRONOUS=FULL` for FULL. */
-export function openDataStore(dir = dataDir()): Store {
+export function openDataStore(dir = dataDir(), options: Pick<StoreOptions, 'checkpoints'> = {}): Store {
   const synchronous = process.env.FORMFLOW_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL';
-  return openStore({ path: join(dir, 'formflow.db'), synchronous });
+  return openStore({ path: join(dir, 'formflow.db'), synchronous, ...options });
 }
 
 /** `formflow backup <file>`: an online copy (SQLite's backup API) while the server may keep running. */

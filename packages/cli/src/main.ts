@@ -38,7 +38,8 @@ export async function main(
       err.write(`FORMFLOW_PORT must be a port number from 0 to 65535, got "${process.env.FORMFLOW_PORT}"\n`);
       return 2;
     }
-    const store = openDataStore();
+    // The server copies the WAL back on a worker thread, off the request path (packages/store, StoreOptions).
+    const store = openDataStore(dataDir(), { checkpoints: 'server' });
     const owner = await ensureOwner(store, {
       email: process.env.FORMFLOW_ADMIN_EMAIL,
       password: process.env.FORMFLOW_ADMIN_PASSWORD,

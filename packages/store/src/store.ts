@@ -6,6 +6,7 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { RecordRepository } from './records/record-repository.js';
 import type { Migration } from './sqlite/migration.js';
 import { SQLITE_MIGRATIONS } from './sqlite/migrations/index.js';
+import { startBackgroundCheckpointer } from './sqlite/background-checkpointer.js';
 import { applyPragmas, type SynchronousMode } from './sqlite/pragmas.js';
 import { prepareRecordStatements } from './sqlite/record-statements.js';
 import { runMigrations } from './sqlite/run-migrations.js';
@@ -20,7 +21,17 @@ export type StoreOptions = {
   migrations?: readonly Migration[];
   /** Clock for record timestamps and serial periods. */
   now?: () => Date;
+  /**
+   * How the WAL is copied back into the database. `inline` (default): SQLite's own auto-checkpoint at the commit
+   * that passes 1,000 pages, fine for tests and CLI commands. `server`: a worker thread copies it every 200 ms and
+   * this connection checkpoints only past `SERVER_AUTOCHECKPOINT_PAGES`, the backstop that lets the log start over
+   * (see background-checkpointer.ts and docs/benchmarks.md: copying back inline was the largest cost of a create).
+   */
+  checkpoints?: 'inline' | 'server';
 };
+
+/** The serving connection's auto-checkpoint (pages) when a worker checkpoints: 64 MiB of log at 4 KiB pages. */
+export const SERVER_AUTOCHECKPOINT_PAGES = 16_384;
 
 export type Store = {
   readonly path: string;
@@ -47,11 +58,20 @@ export function openStore(options: StoreOptions): Store {
   }
   const orm = drizzle({ client: db, schema: tables });
   const records = new RecordRepository(prepareRecordStatements(db), options.now);
+  let checkpointer: ReturnType<typeof startBackgroundCheckpointer> | undefined;
+  if (options.checkpoints === 'server') {
+    db.pragma(`wal_autocheckpoint = ${SERVER_AUTOCHECKPOINT_PAGES}`);
+    checkpointer = startBackgroundCheckpointer({ path: options.path });
+  }
   return {
     path: options.path,
     db,
     orm,
     records,
-    close: () => db.close(),
+    close: () => {
+      // The worker makes a last checkpoint and closes after us; the last connection to close removes the log.
+      void checkpointer?.stop();
+      db.close();
+    },
   };
 }

@@ -6,6 +6,8 @@ export type Actor = {
   memberId: string;
   role: WorkspaceRole;
   via: 'session' | 'apiKey';
+  /** The workspace's directory revision, read with the session or key: the cached permission viewer is keyed on it. */
+  directoryRevision?: number;
 };
 
 declare module 'fastify' {

@@ -151,7 +151,13 @@ describe('registerAuth', () => {
     const cookieA = await login('a@example.com');
     const actor = ((await (await get('/api/v1/test/protected', { cookie: cookieA })).json()) as { actor: object })
       .actor;
-    expect(actor).toEqual({ workspaceId: a.workspace.id, memberId: a.member.id, role: 'owner', via: 'session' });
+    expect(actor).toEqual({
+      workspaceId: a.workspace.id,
+      memberId: a.member.id,
+      role: 'owner',
+      via: 'session',
+      directoryRevision: expect.any(Number),
+    });
     const keyB = server.auth.createApiKey({ workspaceId: b.workspace.id, memberId: b.member.id, name: 'b' });
     // A's admin cannot revoke B's key: it is simply not found in A.
     const cross = await fetch(`${server.base}/api/v1/api-keys/${keyB?.id}`, {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AuthRepository } from '@formflow/store';
+import type { AuthContext, AuthRepository } from '@formflow/store';
 import type { Actor } from './actor.js';
 import { parseCookies } from './cookies.js';
 
@@ -20,13 +20,20 @@ export function resolveActor(auth: AuthRepository, headers: IncomingHttpHeaders)
   if (authorization !== undefined) {
     const match = /^Bearer +(ff_\S+)$/i.exec(authorization.trim());
     const context = match?.[1] ? auth.authenticateApiKey(match[1]) : null;
-    return context
-      ? { workspaceId: context.workspace.id, memberId: context.member.id, role: context.member.role, via: 'apiKey' }
-      : null;
+    return context ? toActor(context, 'apiKey') : null;
   }
   const token = sessionToken(headers);
   const context = token ? auth.getSession(token) : null;
-  return context
-    ? { workspaceId: context.workspace.id, memberId: context.member.id, role: context.member.role, via: 'session' }
-    : null;
+  return context ? toActor(context, 'session') : null;
+}
+
+function toActor(context: AuthContext, via: Actor['via']): Actor {
+  const actor: Actor = {
+    workspaceId: context.workspace.id,
+    memberId: context.member.id,
+    role: context.member.role,
+    via,
+  };
+  if (context.directoryRevision !== undefined) actor.directoryRevision = context.directoryRevision;
+  return actor;
 }

@@ -7,6 +7,8 @@ export type LiveForm = {
   formId: string;
   version: number;
   definition: FormDef;
+  /** The app's revision, read with the form's head in the same statement (keys its permission groups). */
+  appRevision: number;
 };
 
 const MAX_ENTRIES = 500;
@@ -48,7 +50,8 @@ export class DefinitionCache {
     if (!head || head.publishedVersion === null) return undefined;
     const key = JSON.stringify([workspaceId, formId, head.publishedVersion]);
     const hit = this.forms.get(key);
-    if (hit && hit.appId === head.appId) return hit;
+    if (hit && hit.appId === head.appId)
+      return hit.appRevision === head.appRevision ? hit : { ...hit, appRevision: head.appRevision };
     const published = this.formRepository.getPublished(workspaceId, formId, head.publishedVersion);
     if (!published) return undefined;
     const live: LiveForm = {
@@ -57,14 +60,18 @@ export class DefinitionCache {
       formId,
       version: published.version,
       definition: published.definition,
+      appRevision: head.appRevision,
     };
     this.forms.set(key, live);
     return live;
   }
 
-  /** The permission groups of an app, keyed by the app's revision (bumped by every change), so no change is missed. */
-  permissionGroups(workspaceId: string, appId: string): readonly PermissionGroupDef[] {
-    const revision = this.appRepository.revision(workspaceId, appId);
+  /**
+   * The permission groups of an app, keyed by the app's revision (bumped by every change), so no change is missed.
+   * A caller that read the revision in this request already (`LiveForm.appRevision`) passes it: one read fewer.
+   */
+  permissionGroups(workspaceId: string, appId: string, knownRevision?: number): readonly PermissionGroupDef[] {
+    const revision = knownRevision ?? this.appRepository.revision(workspaceId, appId);
     if (revision === undefined) return [];
     const key = JSON.stringify([workspaceId, appId, revision]);
     const hit = this.groups.get(key);

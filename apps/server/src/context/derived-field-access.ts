@@ -166,7 +166,10 @@ function targetAccess(state: CallState, formId: string): Resolution | null {
   }
   let groups = state.groups.get(live.appId);
   if (!groups)
-    state.groups.set(live.appId, (groups = state.ctx.definitions.permissionGroups(state.workspaceId, live.appId)));
+    state.groups.set(
+      live.appId,
+      (groups = state.ctx.definitions.permissionGroups(state.workspaceId, live.appId, live.appRevision)),
+    );
   const base = resolveFormAccess(live.definition, groups, state.viewer);
   const access = restrict(state, live.definition, base);
   const resolved = { form: live.definition, access };

@@ -24,7 +24,7 @@ import { restrictDerivedFields } from './derived-field-access.js';
  * field the caller cannot read in the linked form.
  */
 export function accessOf(ctx: ServerContext, workspaceId: string, form: LiveForm, viewer: Viewer): FormAccess {
-  const groups = ctx.definitions.permissionGroups(workspaceId, form.appId);
+  const groups = ctx.definitions.permissionGroups(workspaceId, form.appId, form.appRevision);
   const base = withoutBrokenRowFilters(ctx, form, resolveFormAccess(form.definition, groups, viewer));
   return restrictDerivedFields(ctx, workspaceId, viewer, form.definition, base);
 }
@@ -76,7 +76,7 @@ export function callerOf(
 
 /** The viewer of an authenticated request (re-read every request, like the actor: H7). */
 export function viewerOf(ctx: ServerContext, actor: Actor): Viewer | undefined {
-  return ctx.directory.viewerOf(actor.workspaceId, actor.memberId);
+  return ctx.directory.viewerOf(actor.workspaceId, actor.memberId, actor.directoryRevision);
 }
 
 /**

@@ -236,3 +236,37 @@ describe('permission sweep', () => {
     expect(recordsFingerprint(server)).toBe(fingerprint);
   });
 });
+
+describe('revocation (H7) with the cached viewer', () => {
+  it('taking a role away denies the very next request, by session and by API key; giving it back allows again', async () => {
+    const key = server.ctx.auth.createApiKey({
+      workspaceId: crm.alice.workspaceId,
+      memberId: crm.alice.memberId,
+      name: 'k',
+    });
+    if (!key) throw new Error('api key');
+    const byKey = (body: unknown) =>
+      fetch(`${server.base}/api/v1/forms/deals/records`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const deal = { data: { name: 'h7', owner: crm.alice.memberId, stage: 'lead' } };
+    expect((await crm.alice.request('POST', '/api/v1/forms/deals/records', deal)).status).toBe(201);
+    expect((await byKey(deal)).status).toBe(201);
+    const before = recordsFingerprint(server);
+
+    const removed = await server.owner.request('PATCH', `/api/v1/members/${crm.alice.memberId}`, { roleIds: [] });
+    expect(removed.status).toBe(200);
+    expect((await crm.alice.request('POST', '/api/v1/forms/deals/records', deal)).status).toBe(403);
+    expect((await byKey(deal)).status).toBe(403);
+    expect((await crm.alice.request('GET', '/api/v1/forms/deals/records')).status).toBe(403);
+    expect(recordsFingerprint(server)).toBe(before);
+
+    const back = await server.owner.request('PATCH', `/api/v1/members/${crm.alice.memberId}`, {
+      roleIds: [crm.roleId],
+    });
+    expect(back.status).toBe(200);
+    expect((await byKey(deal)).status).toBe(201);
+  });
+});

@@ -192,7 +192,7 @@ export class AuthRepository {
     // Touch at most once per interval, and only write when the row says it is due: a read-only request stays a read.
     const due = new Date(now.getTime() - TOUCH_INTERVAL_MS).toISOString();
     if (row.touched_at < due) touchQuietly(() => this.s.touchSession.run(now.toISOString(), id, due));
-    return toContext(row);
+    return { ...toContext(row), directoryRevision: row.directory_revision };
   }
 
   revokeSession(token: string): boolean {
@@ -226,7 +226,7 @@ export class AuthRepository {
     if (row.touched_at === null || row.touched_at < due) {
       touchQuietly(() => this.s.touchApiKey.run(now.toISOString(), row.api_key_id, due));
     }
-    return { ...toContext(row), apiKeyId: row.api_key_id };
+    return { ...toContext(row), directoryRevision: row.directory_revision, apiKeyId: row.api_key_id };
   }
 
   /** Revokes a key of this workspace; false when it is unknown here, in another workspace or already revoked. */

@@ -16,6 +16,12 @@ export type MemberRow = {
 const MEMBER_COLUMNS = `m.id, m.workspace_id, m.name, m.email, m.role, m.status, m.created_at, m.password_hash,
   w.name AS workspace_name`;
 
+/**
+ * The workspace's directory revision (migration 0005), read with the caller in the same statement: the permission
+ * viewer is cached per revision, so a request then needs no second read to know whether its cached viewer holds.
+ */
+const DIRECTORY_REVISION = 'COALESCE(dr.revision, 0) AS directory_revision';
+
 /** Every auth query, prepared once per connection. Each one that reads a member carries its workspace (H4). */
 export type AuthStatements = {
   insertWorkspace: Statement<[string, string, string]>;
@@ -28,11 +34,14 @@ export type AuthStatements = {
   memberById: Statement<[string, string], MemberRow>;
   setMemberStatus: Statement<[string, string, string]>;
   insertSession: Statement<[string, string, string, string, string, string]>;
-  sessionContext: Statement<[string, string], MemberRow & { touched_at: string }>;
+  sessionContext: Statement<[string, string], MemberRow & { touched_at: string; directory_revision: number }>;
   touchSession: Statement<[string, string, string]>;
   revokeSession: Statement<[string, string]>;
   insertApiKey: Statement<[string, string, string, string, string, string, string]>;
-  apiKeyContext: Statement<[string, string], MemberRow & { api_key_id: string; touched_at: string | null }>;
+  apiKeyContext: Statement<
+    [string, string],
+    MemberRow & { api_key_id: string; touched_at: string | null; directory_revision: number }
+  >;
   touchApiKey: Statement<[string, string, string]>;
   revokeApiKey: Statement<[string, string, string]>;
   listApiKeys: Statement<
@@ -81,9 +90,10 @@ export function prepareAuthStatements(db: Database): AuthStatements {
     ),
     // The session's workspace must be the member's workspace: a row can never yield another tenant (H4).
     sessionContext: db.prepare(
-      `SELECT ${MEMBER_COLUMNS}, s.last_seen_at AS touched_at FROM sessions s
+      `SELECT ${MEMBER_COLUMNS}, s.last_seen_at AS touched_at, ${DIRECTORY_REVISION} FROM sessions s
        JOIN members m ON m.id = s.member_id AND m.workspace_id = s.workspace_id
        JOIN workspaces w ON w.id = m.workspace_id
+       LEFT JOIN directory_revisions dr ON dr.workspace_id = m.workspace_id
        WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND m.status = 'active'`,
     ),
     touchSession: db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?'),
@@ -93,9 +103,11 @@ export function prepareAuthStatements(db: Database): AuthStatements {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     apiKeyContext: db.prepare(
-      `SELECT ${MEMBER_COLUMNS}, k.id AS api_key_id, k.last_used_at AS touched_at FROM api_keys k
+      `SELECT ${MEMBER_COLUMNS}, k.id AS api_key_id, k.last_used_at AS touched_at, ${DIRECTORY_REVISION}
+       FROM api_keys k
        JOIN members m ON m.id = k.member_id AND m.workspace_id = k.workspace_id
        JOIN workspaces w ON w.id = m.workspace_id
+       LEFT JOIN directory_revisions dr ON dr.workspace_id = m.workspace_id
        WHERE k.hash = ? AND k.prefix = ? AND k.revoked_at IS NULL AND m.status = 'active'`,
     ),
     touchApiKey: db.prepare(

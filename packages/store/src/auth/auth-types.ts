@@ -18,6 +18,8 @@ export type AuthMember = {
 export type AuthContext = {
   member: AuthMember;
   workspace: { id: string; name: string };
+  /** The workspace's directory revision when this was read (sessions and API keys): keys the cached viewer. */
+  directoryRevision?: number;
 };
 
 export type CreateWorkspaceInput = {

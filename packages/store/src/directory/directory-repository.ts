@@ -210,8 +210,8 @@ export class DirectoryRepository {
   }
 
   /** Who a member is for permission checks (engine `Viewer`); undefined when not a member of this workspace. */
-  viewerOf(workspaceId: string, memberId: string): Viewer | undefined {
-    return viewerOf(this.sql, workspaceId, memberId);
+  viewerOf(workspaceId: string, memberId: string, knownRevision?: number): Viewer | undefined {
+    return viewerOf(this.sql, workspaceId, memberId, knownRevision);
   }
 
   private withMemberships(row: AuthMemberRow): DirectoryMember {

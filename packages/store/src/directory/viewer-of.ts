@@ -16,14 +16,20 @@ const MAX_CACHED = 10_000;
  * departments and memberships (migration 0005), so a cached viewer is used only while nothing it was built from has
  * changed — one primary-key read instead of the recursive department query. Viewers are frozen: callers share them.
  */
-export function viewerOf(sql: DirectoryStatements, workspaceId: string, memberId: string): Viewer | undefined {
+export function viewerOf(
+  sql: DirectoryStatements,
+  workspaceId: string,
+  memberId: string,
+  /** The revision, when the caller read it in this request already (with its session or API key). */
+  knownRevision?: number,
+): Viewer | undefined {
   let cache = caches.get(sql);
   if (!cache) {
     cache = new Map();
     caches.set(sql, cache);
   }
   const key = `${workspaceId}\n${memberId}`;
-  const revision = sql.revision(workspaceId);
+  const revision = knownRevision ?? sql.revision(workspaceId);
   const hit = cache.get(key);
   if (hit && hit.revision === revision) return hit.viewer;
   const viewer = readViewer(sql, workspaceId, memberId);

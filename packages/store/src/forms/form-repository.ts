@@ -161,9 +161,12 @@ export class FormRepository {
   }
 
   /** The app and latest published version of a reachable form (not deleted, app not deleted), without the draft. */
-  publishedHead(workspaceId: string, formId: string): { appId: string; publishedVersion: number | null } | undefined {
+  publishedHead(
+    workspaceId: string,
+    formId: string,
+  ): { appId: string; publishedVersion: number | null; appRevision: number } | undefined {
     const row = this.sql.formHead(workspaceId, formId);
-    return row && { appId: row.app_id, publishedVersion: row.published_version };
+    return row && { appId: row.app_id, publishedVersion: row.published_version, appRevision: row.app_revision };
   }
 
   /** A published version (the latest by default); undefined when absent or in another workspace. */

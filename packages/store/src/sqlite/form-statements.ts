@@ -72,8 +72,12 @@ export function prepareFormStatements(db: Database) {
     `SELECT f.id, f.workspace_id, f.app_id, f.draft, f.published_version, f.updated_at FROM forms f
      ${REACHABLE} AND f.id = ? AND f.workspace_id = ?`,
   );
-  const formHead = db.prepare<[string, string], { app_id: string; published_version: number | null }>(
-    `SELECT f.app_id, f.published_version FROM forms f ${REACHABLE} AND f.id = ? AND f.workspace_id = ?`,
+  const formHead = db.prepare<
+    [string, string],
+    { app_id: string; published_version: number | null; app_revision: number }
+  >(
+    `SELECT f.app_id, f.published_version, a.revision AS app_revision FROM forms f ${REACHABLE}
+       AND f.id = ? AND f.workspace_id = ?`,
   );
   const listForms = db.prepare<[string, string], FormSummaryRow>(
     `SELECT f.id, f.workspace_id, f.app_id, f.draft -> '$.name' AS name, f.draft -> '$.description' AS description,
