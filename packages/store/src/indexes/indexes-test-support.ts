@@ -137,3 +137,32 @@ export function planOf(db: Database, query: { sql: string; params: unknown[] }):
     .map((r) => r.detail)
     .join('\n');
 }
+
+/**
+ * The columns of `records` a query reads from the table behind the indexes it scans in full (a `Rewind` loop over an
+ * index whose row SQLite fetches by a deferred seek, only when a column of it is read): `perRow` for every index
+ * entry, `perGroup` for the first row of each group of an aggregate (a bare group key makes SQLite keep the row's
+ * columns it names, though it outputs the key from the index). EXPLAIN QUERY PLAN says `USING INDEX`, not `USING
+ * COVERING INDEX`, for these scans anyway (the partial index's `deleted_at IS NULL` is not one of its columns).
+ */
+export function tableReadsOfFullScans(
+  db: Database,
+  query: { sql: string; params: unknown[] },
+): { scans: number; perRow: number[]; perGroup: number[] } {
+  type Op = { addr: number; opcode: string; p1: number; p2: number; p3: number };
+  const ops = db.prepare(`EXPLAIN ${query.sql}`).all(...query.params) as Op[];
+  const scanned = new Set(ops.filter((o) => o.opcode === 'Rewind').map((o) => o.p1));
+  const seeks = ops.filter((o) => o.opcode === 'DeferredSeek' && scanned.has(o.p1));
+  const tables = new Set(seeks.map((o) => o.p3));
+  const reads = ops.filter((o) => o.opcode === 'Column' && tables.has(o.p1));
+  // `If <first-row flag> <next>; Column …`: skipped but for a group's first row.
+  const guarded = (o: Op): boolean => {
+    const before = ops.find((b) => b.addr === o.addr - 1);
+    return before?.opcode === 'If' && before.p2 === o.addr + 1;
+  };
+  return {
+    scans: seeks.length,
+    perRow: reads.filter((o) => !guarded(o)).map((o) => o.p2),
+    perGroup: reads.filter(guarded).map((o) => o.p2),
+  };
+}

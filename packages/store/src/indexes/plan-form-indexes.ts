@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DashboardDef, FieldDef, FormDef, PermissionGroupDef, SortSpec, ViewDef } from '@formflow/schema';
+import { groupsByIdKey } from '../sqlite/query/build-aggregate-query.js';
 import { aggregateOrderTag, listOrderTag } from '../sqlite/query/index-keys.js';
 import { formRowsLiteral } from '../sqlite/query/sql-ident.js';
 import {
@@ -42,11 +43,25 @@ export function formIndexPrefix(workspaceId: string, formId: string): string {
 
 /**
  * An index to be: equality fields (seeked; their id keys carry `tag`, the order tag of the queries it serves), then
- * the other columns (sort keys and id, or group keys and measured values).
+ * the other columns (sort keys and id, or group keys and measured values). An aggregate's says how many of `rest`
+ * are group keys (`groups`): another index serves it when it begins with the same equality and group columns and
+ * holds its measured values anywhere (servedBy).
  */
-type Spec = { purpose: string; tag: number; prefix: FieldDef[]; rest: string[] };
+type Spec = { purpose: string; tag: number; prefix: FieldDef[]; rest: string[]; groups?: number };
 
-const columnsOf = (s: Spec): string[] => [...s.prefix.map((f) => equalityColumn(f, s.tag)), ...s.rest];
+/** The spec's columns, each once (an aggregate grouped by a field its filter seeks names its id key twice). */
+const columnsOf = (s: Spec): string[] => [...new Set([...s.prefix.map((f) => equalityColumn(f, s.tag)), ...s.rest])];
+
+/**
+ * Whether an index on `columns` covers the aggregate `spec` in its group order: it begins with the aggregate's
+ * equality and group columns, and holds each measured value (a list index holds a sort key as `k DESC` or `k`).
+ */
+function servedBy(columns: readonly string[], spec: Spec): boolean {
+  if (spec.groups === undefined) return false;
+  const keys = columnsOf({ ...spec, rest: spec.rest.slice(0, spec.groups) });
+  const held = new Set(columns.map((c) => c.replace(/ DESC$/, '')));
+  return startsWith(columns, keys) && spec.rest.slice(spec.groups).every((v) => held.has(v));
+}
 
 /** Whether `columns` begins with every column of `head`, in order. */
 const startsWith = (columns: readonly string[], head: readonly string[]): boolean =>
@@ -86,12 +101,13 @@ function viewSpecs(form: FormDef, view: ViewDef): ViewSpecs {
   };
   if (view.type === 'kanban' && group) {
     lists(union(filtered, seeksByEquality(group) ? [group] : []));
-    const column = groupColumn(group);
     const sum = view.sumField === undefined ? undefined : liveField(form, view.sumField);
     const value = sum && measureColumn('sum', sum);
     const measures = [{ agg: 'count' }, ...(value ? [{ agg: 'sum', field: sum.id }] : [])];
     const tag = aggregateOrderTag([{ field: group.id }], measures);
-    if (column) out.aggregates.push({ purpose, tag, prefix: filtered, rest: [column, ...(value ? [value] : [])] });
+    const column = aggregateGroupColumn(group, [{ field: group.id }], measures, tag);
+    const rest = [...(column ? [column] : []), ...(value ? [value] : [])];
+    if (column) out.aggregates.push({ purpose: `${purpose}:sums`, tag, prefix: filtered, rest, groups: 1 });
   } else if (view.type === 'calendar' && view.dateField !== undefined) {
     const date = liveField(form, view.dateField);
     const column = date && groupColumn(date);
@@ -111,10 +127,13 @@ function widgetSpecs(form: FormDef, dashboards: readonly DashboardDef[]): Spec[]
   const out: Spec[] = [];
   for (const widget of dashboards.flatMap((d) => d.widgets)) {
     if (widget.formId !== form.id) continue;
+    const dimensions = widget.dimensions ?? [];
+    const tag = aggregateOrderTag(dimensions, widget.measures);
     const groups: string[] = [];
-    for (const dim of widget.dimensions ?? []) {
+    for (const dim of dimensions) {
       const field = liveField(form, dim.field);
-      const column = dim.bucket === undefined && field ? groupColumn(field) : undefined;
+      const column =
+        dim.bucket === undefined && field ? aggregateGroupColumn(field, dimensions, widget.measures, tag) : undefined;
       if (!column) break;
       groups.push(column);
     }
@@ -123,15 +142,29 @@ function widgetSpecs(form: FormDef, dashboards: readonly DashboardDef[]): Spec[]
     );
     if (measures.some((m) => m === undefined)) continue;
     const values = [...new Set(measures.filter((m): m is string => typeof m === 'string'))];
-    const tag = aggregateOrderTag(widget.dimensions ?? [], widget.measures);
     out.push({
       purpose: `widget:${widget.id}`,
       tag,
       prefix: equalityFields(widget.filter, form),
       rest: [...groups, ...values],
+      ...(groups.length === dimensions.length ? { groups: groups.length } : {}),
     });
   }
   return out;
+}
+
+/**
+ * The column an aggregate groups a field by (buildAggregateQuery): the id key with the aggregate's order tag when it
+ * reads a list order's index (groupsByIdKey), else the group key (groupColumn).
+ */
+function aggregateGroupColumn(
+  field: FieldDef,
+  groupBy: readonly { field: string; bucket?: string | undefined }[],
+  measures: readonly { agg: string; field?: string | undefined }[],
+  tag: number,
+): string | undefined {
+  const column = groupColumn(field);
+  return column && groupsByIdKey(field, groupBy, measures) ? equalityColumn(field, tag) : column;
 }
 
 /** Each spec again behind each row filter's equality fields (members with a row filter query that way). */
@@ -149,7 +182,9 @@ function withRowFilters(specs: readonly Spec[], rowFilters: readonly FieldDef[][
  * The indexes a form's queries need (DESIGN §6), most useful first, at most MAX_INDEXES_PER_FORM: for each view its
  * list order (the filter's equality keys, then the sort keys `(k IS NULL), k`, then `id`; a kanban view adds its
  * column field, a calendar view its date), the same behind each row filter's equality keys, covering indexes for
- * kanban sums and dashboard widgets (filter keys, group keys, measured values), and one per unique field. All are
+ * kanban sums and dashboard widgets (filter keys, group keys, measured values) unless an index already planned begins
+ * with their keys and holds their values (a list index sorted by the measured field: the aggregate query reads it,
+ * build-aggregate-query.ts groupsByIdKey), and one per unique field. All are
  * partial, `WHERE workspace_id = '<ws>' AND form_id = '<form>' AND deleted_at IS NULL`, as the queries write it.
  * An index whose columns begin another's is left out. Empty when the ids cannot be literals.
  *
@@ -180,7 +215,7 @@ export function planFormIndexes(workspaceId: string, form: FormDef, sources: For
   for (const spec of ordered) {
     const columns = columnsOf(spec);
     if (columns.length === 0 || (columns.length === 1 && columns[0] === 'id')) continue;
-    if (kept.some((k) => startsWith(k.columns, columns))) continue;
+    if (kept.some((k) => startsWith(k.columns, columns) || servedBy(k.columns, spec))) continue;
     const covered = kept.findIndex((k) => startsWith(columns, k.columns));
     if (covered >= 0) kept.splice(covered, 1, { purpose: spec.purpose, columns });
     else kept.push({ purpose: spec.purpose, columns });

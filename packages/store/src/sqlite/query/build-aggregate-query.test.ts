@@ -49,6 +49,68 @@ describe('buildAggregateQuery', () => {
     );
   });
 
+  it('grouped by an id key, folds blank text, lists, the text "[" and other values into the group key’s groups', () => {
+    const stages: unknown[] = [
+      '[',
+      ['won'],
+      ['['],
+      [],
+      '',
+      ' \u3000',
+      'won',
+      'won ',
+      '3',
+      3,
+      true,
+      {},
+      null,
+      undefined,
+    ];
+    const amounts: unknown[] = [2, 1.5, -3, '2', undefined, 7];
+    const datas = stages.flatMap((stage, i) =>
+      amounts.slice(0, (i % amounts.length) + 1).map((amount) => ({
+        ...(stage === undefined ? {} : { stage }),
+        ...(amount === undefined ? {} : { amount }),
+      })),
+    );
+    insertRecords(
+      t.db,
+      datas.map((data, i) => ({ id: `r${String(i)}`, data })),
+    );
+    const measures = [
+      { agg: 'count' as const },
+      { agg: 'sum' as const, field: 'amount' },
+      { agg: 'avg' as const, field: 'amount' },
+      { agg: 'min' as const, field: 'amount' },
+      { agg: 'max' as const, field: 'amount' },
+    ];
+    const q = buildAggregateQuery(
+      { workspaceId: 'w1', formId: 'deals', groupBy: [{ field: 'stage' }], measures },
+      form,
+      fieldRegistry,
+      ctx,
+    );
+    expect(q.sql).toContain(`WHEN 'array' THEN '['`); // grouped by the id key, as a list index spells it
+    const expected = new Map<string | null, unknown[]>();
+    for (const d of datas) {
+      const s = d['stage'];
+      const key = typeof s === 'string' && s.trim() !== '' ? s : null;
+      expected.set(key, [...(expected.get(key) ?? []), d['amount']]);
+    }
+    const stats = (values: unknown[]): (number | null)[] => {
+      const n = values.filter((v): v is number => typeof v === 'number');
+      const sum = n.reduce((a, b) => a + b, 0);
+      return n.length === 0
+        ? [values.length, null, null, null, null]
+        : [values.length, sum, sum / n.length, Math.min(...n), Math.max(...n)];
+    };
+    const rows = t.db.prepare(q.sql).all(...q.params) as Record<string, string | number | null>[];
+    expect(rows.map((r) => r['g0'])).toEqual([null, '3', '[', 'won', 'won ']);
+    expect(new Map(rows.map((r) => [r['g0'], [r['m0'], r['m1'], r['m2'], r['m3'], r['m4']]]))).toEqual(
+      new Map([...expected].map(([k, v]) => [k, stats(v)])),
+    );
+  });
+
   it('buckets date-times by the local date in ctx.timezone across a DST change, and dates by text', () => {
     const instants = [
       '2025-03-09T04:59:59.999Z',

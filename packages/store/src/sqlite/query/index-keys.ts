@@ -40,18 +40,48 @@ export function listOrderTag(sort: readonly { field: string; direction: string }
   return sort.length === 0 ? 0 : orderTag(['list', sort.map((s) => [s.field, s.direction])]);
 }
 
+type GroupSignature = readonly { field: string; bucket?: string | undefined }[];
+type MeasureSignature = readonly { agg: string; field?: string | undefined }[];
+
 /**
- * The order tag of an aggregate: its group keys, and the distinct values it measures (`count(*)` measures none;
- * `sum`, `avg`, `min` and `max` of a field all read its number key; `count(field)` its presence).
+ * The list order whose index an aggregate reads when one exists: one group key without a bucket, and measures that
+ * are `count(*)` and `sum`/`avg`/`min`/`max` of one and the same field `v` (no `count(field)`, which reads another
+ * value): the list sorted `v` descending. Its index, behind the aggregate's filter keys and its group key, holds the
+ * group key and `v`'s number key, so the IndexManager plans no index of its own for the aggregate, and the aggregate
+ * query writes its id keys with that list's order tag (buildAggregateQuery). Undefined for any other aggregate.
  */
-export function aggregateOrderTag(
-  groupBy: readonly { field: string; bucket?: string | undefined }[],
-  measures: readonly { agg: string; field?: string | undefined }[],
-): number {
+export function aggregateListOrder(
+  groupBy: GroupSignature,
+  measures: MeasureSignature,
+): { field: string; direction: 'desc' }[] | undefined {
+  if (groupBy.length !== 1 || groupBy[0]?.bucket !== undefined) return undefined;
+  if (measures.some((m) => m.agg === 'count' && m.field !== undefined)) return undefined;
+  const fields = new Set(measures.flatMap((m) => (m.agg === 'count' || m.field === undefined ? [] : [m.field])));
+  const [field] = [...fields];
+  return fields.size === 1 && field !== undefined ? [{ field, direction: 'desc' }] : undefined;
+}
+
+/**
+ * The order tag of an aggregate: the tag of the list it reads (aggregateListOrder) when there is one; else a tag of
+ * its own, from its group keys and the distinct values it measures (`count(*)` measures none; `sum`, `avg`, `min`
+ * and `max` of a field all read its number key; `count(field)` its presence).
+ */
+export function aggregateOrderTag(groupBy: GroupSignature, measures: MeasureSignature): number {
+  const list = aggregateListOrder(groupBy, measures);
+  if (list) return listOrderTag(list);
   const values = new Set(
     measures.flatMap((m) => (m.field === undefined ? [] : [`${m.agg === 'count' ? 'present' : 'number'}:${m.field}`])),
   );
   return orderTag(['aggregate', groupBy.map((g) => [g.field, g.bucket ?? null]), [...values].sort()]);
+}
+
+/**
+ * The aggregate group key of a single-valued id field (textKeyOf: non-blank text, else NULL) from its id key `k`
+ * (idKeyOf): the same for every value but a list, whose id key is the LIST_SENTINEL like the text `'['`
+ * (buildAggregateQuery reads those rows apart). Over a column of grouped rows, not over the record.
+ */
+export function groupKeyOfIdKey(k: string): string {
+  return `(CASE WHEN typeof(${k}) = 'text' AND trim(${k}, ${JS_WHITESPACE_SQL}) <> '' THEN ${k} END)`;
 }
 
 /** A number's value, NULL for anything else: the number sort key, group key and measure. */
