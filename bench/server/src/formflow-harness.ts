@@ -117,7 +117,7 @@ export function openBenchStore(path: string): Store {
 export const ONE_VIEW_FORM_ID = 'leads';
 
 /**
- * A second app whose one view (a board by stage, cards in creation order) gives its form one index, as the bare
+ * A second app whose one view (a grid of one stage, in creation order) gives its form one index, as the bare
  * baseline has one: the create benchmark's like-for-like contestant. Call it before the server starts (the server
  * makes form indexes on start).
  */
@@ -129,12 +129,13 @@ export function setUpOneViewForm(store: Store, setup: CrmSetup): void {
   const definition = { ...dealsForm, id: ONE_VIEW_FORM_ID };
   must(ctx.forms.createForm({ workspaceId, appId: app.id, definition, actor: ownerId }), 'one-view form setup');
   must(ctx.forms.publish({ workspaceId, formId: ONE_VIEW_FORM_ID, actor: ownerId }), 'one-view publish');
+  // A grid of one stage in creation order: its index is (stage key, id), like the baseline's index on the stage.
   const board: ViewDef = {
-    id: 'board',
+    id: 'won',
     formId: ONE_VIEW_FORM_ID,
-    name: { 'zh-CN': '按阶段', en: 'By stage' },
-    type: 'kanban',
-    groupBy: 'stage',
+    name: { 'zh-CN': '已赢单', en: 'Won' },
+    type: 'grid',
+    filter: { field: 'stage', op: 'eq', value: 'won' },
   };
   must(
     ctx.apps.updateApp({ workspaceId, appId: app.id, definition: { ...app, views: [board] }, actor: ownerId }),

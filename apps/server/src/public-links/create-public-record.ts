@@ -7,7 +7,6 @@ import { verifyFileRefs } from '../files/verify-file-refs.js';
 import { recordProblems, type ProblemItem } from '../http/problems.js';
 import { inTransaction } from '../records/apply-writes.js';
 import { formWriteInfo } from '../records/form-write-info.js';
-import { enqueueOutbox } from '../records/record-sql.js';
 import { deriveRelationValues, propagateRelationChanges } from '../relations/index.js';
 import { longTextPath, PUBLIC_MAX_TEXT_UNITS } from './long-text.js';
 
@@ -132,11 +131,18 @@ export function createPublicRecord(
     }
     const record = created.record;
     propagateRelationChanges(ctx, link.workspaceId, record.formId, record.id, null);
-    enqueueOutbox(
-      ctx.store.db,
+    ctx.store.records.enqueueOutbox(
       link.workspaceId,
-      'record.created',
-      { formId: record.formId, recordId: record.id, version: record.version, via: 'publicLink', linkId: link.id },
+      {
+        topic: 'record.created',
+        payload: {
+          formId: record.formId,
+          recordId: record.id,
+          version: record.version,
+          via: 'publicLink',
+          linkId: link.id,
+        },
+      },
       record.updatedAt,
     );
     links.countSubmission(link.workspaceId, link.id);

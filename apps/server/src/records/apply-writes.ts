@@ -3,7 +3,6 @@ import type { FormScope } from '../context/form-scope.js';
 import type { ServerContext } from '../context/server-context.js';
 import { propagateRelationChanges } from '../relations/index.js';
 import { formWriteInfo } from './form-write-info.js';
-import { enqueueOutbox } from './record-sql.js';
 import type { CreatePlan, UpdatePlan } from './write-pipeline.js';
 
 export type RecordTopic = 'record.created' | 'record.updated' | 'record.deleted' | 'record.restored';
@@ -23,7 +22,7 @@ export function afterWrite(ctx: ServerContext, scope: FormScope, record: StoredR
   const { workspaceId, memberId } = scope.actor;
   propagateRelationChanges(ctx, workspaceId, record.formId, record.id, memberId);
   const payload = { formId: record.formId, recordId: record.id, version: record.version };
-  enqueueOutbox(ctx.store.db, workspaceId, topic, payload, record.updatedAt);
+  ctx.store.records.enqueueOutbox(workspaceId, { topic, payload }, record.updatedAt);
 }
 
 /** Creates a planned record. Call inside `inTransaction`. */

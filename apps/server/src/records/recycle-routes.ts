@@ -3,13 +3,12 @@ import { formScope, recordScope } from '../context/form-scope.js';
 import type { ServerContext } from '../context/server-context.js';
 import { badRequest, conflict } from '../http/problems.js';
 import { preferredLocale } from '../problem-response.js';
-import type { JsonValue, RecordData } from '@formflow/store';
+import type { JsonValue } from '@formflow/store';
 import { pickReadable } from '@formflow/engine';
 import { afterWrite, inTransaction } from './apply-writes.js';
 import { preconditionOf } from './if-match.js';
 import { recordItem } from './record-messages.js';
 import { formParams, ifMatchHeaders, problems, recordParams, recordSchema, TAG } from './record-schemas.js';
-import { recycleBinPage } from './record-sql.js';
 import { sendRecord } from './record-view.js';
 import { conflictFailure, sendWriteFailure } from './write-failure.js';
 
@@ -151,22 +150,23 @@ export function registerRecycleRoutes(app: FastifyInstance, ctx: ServerContext):
       const { limit, cursor } = request.query;
       const after = cursor === undefined ? null : decodeBinCursor(cursor);
       if (cursor !== undefined && !after) return sendInvalidCursor(reply, locale);
-      const rows = recycleBinPage(ctx.store.db, scope.actor.workspaceId, scope.form.formId, after, limit + 1);
+      const rows = ctx.store.records.recycleBinPage(scope.actor.workspaceId, scope.form.formId, after, limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
-        records: page.map((row) => ({
-          id: row.id,
-          formId: row.form_id,
-          version: row.version,
-          data: pickReadable(JSON.parse(row.data) as RecordData, scope.access) as Record<string, JsonValue>,
-          createdAt: row.created_at,
-          updatedAt: row.updated_at,
-          createdBy: row.created_by,
-          deletedAt: row.deleted_at,
-          deletedBy: row.updated_by,
+        records: page.map((record) => ({
+          id: record.id,
+          formId: record.formId,
+          version: record.version,
+          data: pickReadable(record.data, scope.access) as Record<string, JsonValue>,
+          createdAt: record.createdAt,
+          updatedAt: record.updatedAt,
+          createdBy: record.createdBy,
+          deletedAt: record.deletedAt,
+          deletedBy: record.updatedBy,
         })),
-        nextCursor: rows.length > limit && last ? encodeBinCursor({ deletedAt: last.deleted_at, id: last.id }) : null,
+        nextCursor:
+          rows.length > limit && last?.deletedAt ? encodeBinCursor({ deletedAt: last.deletedAt, id: last.id }) : null,
       };
     },
   );

@@ -138,6 +138,38 @@ describe('records', () => {
     expect(store.records.listHistory('wA', record.id).map((h) => h.action)).toEqual(['create', 'delete', 'restore']);
   });
 
+  it('pages the recycle bin newest deletion first, per workspace and form, after a (deletedAt, id) position', () => {
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    store.close();
+    store = openStore({ path: dir.file('app.db'), now: () => new Date((clock += 1000)) });
+    const ids = [create({ name: 'a' }), create({ name: 'b' }), create({ name: 'c' }), create({ name: 'live' })].map(
+      (r) => r.id,
+    );
+    for (const id of ids.slice(0, 3)) store.records.deleteRecord({ workspaceId: 'wA', id, actor: 'a' });
+    const first = store.records.recycleBinPage('wA', 'contacts', null, 2);
+    expect(first.map((r) => r.data['name'])).toEqual(['c', 'b']);
+    const last = first.at(-1)!;
+    const rest = store.records.recycleBinPage('wA', 'contacts', { deletedAt: last.deletedAt!, id: last.id }, 2);
+    expect(rest.map((r) => r.data['name'])).toEqual(['a']);
+    expect(store.records.recycleBinPage('wB', 'contacts', null, 10)).toEqual([]);
+    expect(store.records.recycleBinPage('wA', 'other', null, 10)).toEqual([]);
+  });
+
+  it('queues an outbox message inside the caller’s transaction: it rolls back with it', () => {
+    const before = count('outbox');
+    store.db.transaction(() => store.records.enqueueOutbox('wA', { topic: 't.ok', payload: { n: 1 } }, 'now'))();
+    expect(count('outbox')).toBe(before + 1);
+    expect(() =>
+      store.db.transaction(() => {
+        store.records.enqueueOutbox('wA', { topic: 't.rolled', payload: {} }, 'now');
+        throw new Error('the write failed');
+      })(),
+    ).toThrow('the write failed');
+    expect(count('outbox')).toBe(before + 1);
+    const row = store.db.prepare("SELECT payload FROM outbox WHERE topic = 't.ok'").get() as { payload: string };
+    expect(JSON.parse(row.payload)).toEqual({ n: 1 });
+  });
+
   it('isolates workspaces: B cannot get, update, delete or read the history of A’s record (H4)', () => {
     const record = create({ name: 'secret' });
     expect(store.records.getRecord('wB', record.id)).toBeUndefined();

@@ -245,9 +245,31 @@ export class RecordRepository {
     }
   }
 
+  /**
+   * Queues one outbox message. Call it inside the write's transaction (a `createRecord`… of the same connection runs
+   * in one; so does the server's group commit), so it commits or rolls back with the write it announces.
+   */
+  enqueueOutbox(workspaceId: string, message: OutboxMessage, at: string): void {
+    this.sql.insertOutbox(uuidV7(), workspaceId, message.topic, toJson(message.payload, 'outbox payload'), at);
+  }
+
+  /**
+   * Records in a form's recycle bin, most recently deleted first, after the position `(deletedAt, id)` (null: from
+   * the newest).
+   */
+  recycleBinPage(
+    workspaceId: string,
+    formId: string,
+    after: { deletedAt: string; id: string } | null,
+    limit: number,
+  ): StoredRecord[] {
+    // '\uffff' sorts after every ISO timestamp and every id: no position means "from the newest".
+    const deletedAt = after?.deletedAt ?? '\uffff';
+    const id = after?.id ?? '\uffff';
+    return this.sql.binPage(workspaceId, formId, deletedAt, id, limit).map(toRecord);
+  }
+
   private enqueue(workspaceId: string, messages: readonly OutboxMessage[] | undefined, at: string): void {
-    for (const message of messages ?? []) {
-      this.sql.insertOutbox(uuidV7(), workspaceId, message.topic, toJson(message.payload, 'outbox payload'), at);
-    }
+    for (const message of messages ?? []) this.enqueueOutbox(workspaceId, message, at);
   }
 }

@@ -83,6 +83,12 @@ export function prepareRecordStatements(db: Database) {
     `INSERT INTO serial_counters (workspace_id, form_id, field_id, period, value) VALUES (?, ?, ?, ?, 1)
      ON CONFLICT (workspace_id, form_id, field_id, period) DO UPDATE SET value = value + 1 RETURNING value`,
   );
+  const binPage = db.prepare<[string, string, string, string, string, number], RecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM records
+     WHERE workspace_id = ? AND form_id = ? AND deleted_at IS NOT NULL
+       AND (deleted_at < ? OR (deleted_at = ? AND id < ?))
+     ORDER BY deleted_at DESC, id DESC LIMIT ?`,
+  );
   const insertOutbox = db.prepare<[string, string, string, string, string, string]>(
     `INSERT INTO outbox (id, workspace_id, topic, payload, created_at, available_at, attempts, status)
      VALUES (?, ?, ?, ?, ?, ?, 0, 'pending')`,
@@ -151,6 +157,9 @@ export function prepareRecordStatements(db: Database) {
       if (!row) throw new Error('serial counter upsert returned no row');
       return row.value;
     },
+    /** A page of a form's recycle bin, most recently deleted first, after `(deletedAt, id)` (exclusive). */
+    binPage: (workspaceId: string, formId: string, deletedAt: string, id: string, limit: number): RecordRow[] =>
+      binPage.all(workspaceId, formId, deletedAt, deletedAt, id, limit),
     insertOutbox: (id: string, workspaceId: string, topic: string, payload: string, at: string): void =>
       void insertOutbox.run(id, workspaceId, topic, payload, at, at),
   };
