@@ -22,6 +22,11 @@ function procStatusKb(pid: number, key: 'VmHWM' | 'VmRSS'): number | undefined {
   }
 }
 
+/** CPU time per imported row, every thread of the child process (steadier than rows/s on a shared machine). */
+function cpuPerRow(m: ImportChildResult): number {
+  return (m.cpuSeconds * 1e6) / Math.max(1, m.rows);
+}
+
 /** Runs one import in a child process and reads its VmHWM before letting it exit. */
 async function runChild(name: string, job: ImportChildJob): Promise<Measured> {
   const child = fork(fileURLToPath(new URL('./import-child.ts', import.meta.url)), [JSON.stringify(job)], {
@@ -104,7 +109,8 @@ export async function runImportBench(options: {
       );
       for (const m of [results[0]!.at(-1)!, results[1]!.at(-1)!]) {
         console.log(
-          `  round ${r + 1}: ${m.name}: ${fmtInt(m.rows / m.seconds)} rows/s, peak RSS ${m.peakRssMiB.toFixed(0)} MiB`,
+          `  round ${r + 1}: ${m.name}: ${fmtInt(m.rows / m.seconds)} rows/s, ` +
+            `${cpuPerRow(m).toFixed(1)} µs CPU per row, peak RSS ${m.peakRssMiB.toFixed(0)} MiB`,
         );
       }
       for (const f of [bareDb, ffDb]) for (const s of ['', '-wal', '-shm']) rmSync(f + s, { force: true });
@@ -120,6 +126,8 @@ export async function runImportBench(options: {
         'peak RSS (VmHWM)',
         'RSS at start',
         'rows/s ratio to bare',
+        'CPU µs per row',
+        'CPU ratio to bare',
       ],
       results.map((runs, i) => {
         const m = runs.at(-1)!;
@@ -133,9 +141,11 @@ export async function runImportBench(options: {
           runs.map((x) => `${x.peakRssMiB.toFixed(0)} MiB`).join(' / '),
           `${m.startRssMiB.toFixed(0)} MiB`,
           i === 0 ? '1×' : ratio.map((x) => `${x.toFixed(2)}×`).join(' / '),
+          runs.map((x) => cpuPerRow(x).toFixed(1)).join(' / '),
+          i === 0 ? '1×' : runs.map((x, r) => `${(cpuPerRow(results[0]![r]!) / cpuPerRow(x)).toFixed(2)}×`).join(' / '),
         ];
       }),
-      [1, 2, 3, 4, 5, 6, 7],
+      [1, 2, 3, 4, 5, 6, 7, 8, 9],
     );
     const failed = results[1]!.find((m) => m.firstError);
     if (failed) console.log(`\nfirst row error: ${failed.firstError}`);

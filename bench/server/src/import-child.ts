@@ -23,12 +23,14 @@ export type ImportChildResult = {
   rows: number;
   failed: number;
   seconds: number;
+  /** CPU time of the whole process (every thread: the import worker's too) during the import. */
+  cpuSeconds: number;
   startRssMiB: number;
   firstError?: string;
 };
 
 /** The server's own import job (worker thread, staging, one publish transaction for allOrNothing). */
-async function formflowImport(job: ImportChildJob): Promise<Omit<ImportChildResult, 'startRssMiB'>> {
+async function formflowImport(job: ImportChildJob): Promise<Omit<ImportChildResult, 'startRssMiB' | 'cpuSeconds'>> {
   const store = openBenchStore(job.dbPath);
   try {
     const started = performance.now();
@@ -39,6 +41,10 @@ async function formflowImport(job: ImportChildJob): Promise<Omit<ImportChildResu
       actor: job.setup.ownerId,
       file: { path: job.csvPath, format: 'csv' },
       options: { mode: job.mode },
+      // IMPORT_PARALLEL_FROM_ROWS=0 checks the rows on two threads (ImportLimits.parallelFromRows; off by default).
+      ...(process.env['IMPORT_PARALLEL_FROM_ROWS']
+        ? { limits: { parallelFromRows: Number(process.env['IMPORT_PARALLEL_FROM_ROWS']) } }
+        : {}),
     });
     const seconds = (performance.now() - started) / 1000;
     return {
@@ -55,7 +61,7 @@ async function formflowImport(job: ImportChildJob): Promise<Omit<ImportChildResu
 type CsvParse = (options: Record<string, unknown>) => NodeJS.ReadWriteStream & AsyncIterable<string[]>;
 
 /** csv-parse split rows, cells keyed by field id as text, inserted as JSON in one transaction: no parsing, no checks. */
-async function bareImport(job: ImportChildJob): Promise<Omit<ImportChildResult, 'startRssMiB'>> {
+async function bareImport(job: ImportChildJob): Promise<Omit<ImportChildResult, 'startRssMiB' | 'cpuSeconds'>> {
   const require = createRequire(new URL('../../../apps/server/package.json', import.meta.url));
   const { parse } = (await import(require.resolve('csv-parse'))) as { parse: CsvParse };
   const db = openBareDatabase(job.dbPath);
@@ -82,8 +88,13 @@ async function bareImport(job: ImportChildJob): Promise<Omit<ImportChildResult, 
 
 const job = JSON.parse(process.argv[2]!) as ImportChildJob;
 const startRssMiB = process.memoryUsage().rss / 1024 / 1024;
+const cpuAtStart = process.cpuUsage();
 (job.kind === 'formflow' ? formflowImport(job) : bareImport(job)).then(
-  (result) => process.send?.({ ok: true, result: { ...result, startRssMiB } }),
+  (result) => {
+    const cpu = process.cpuUsage(cpuAtStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    process.send?.({ ok: true, result: { ...result, cpuSeconds, startRssMiB } });
+  },
   (error: unknown) => process.send?.({ ok: false, error: String((error as Error).stack ?? error) }),
 );
 process.on('message', (m) => {

@@ -95,33 +95,4 @@ export async function openCellSource(
   };
 }
 
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-
-/**
- * Data rows of a CSV file, counted before an import to report progress as a share of rows: line breaks outside
- * quotes, minus the header. Blank lines count too, so this is an upper bound; about 1 s per GB. UTF-8, GB18030 and
- * Latin-1 never use the bytes of `"`, CR or LF inside another character.
- */
-export async function countCsvRows(path: string): Promise<number> {
-  let quoted = false;
-  let breaks = 0;
-  let last = -1;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i]!;
-      // A CR ends a record unless an LF follows (CRLF counts once, at its LF); CR never changes `quoted`.
-      if (last === CR && c !== LF && !quoted) breaks++;
-      if (c === QUOTE) quoted = !quoted;
-      else if (c === LF && !quoted) breaks++;
-      last = c;
-    }
-  }
-  if (last === CR) {
-    if (!quoted) breaks++;
-  } else if (last !== LF && last !== -1) {
-    breaks++;
-  }
-  return Math.max(0, breaks - 1);
-}
+export { countCsvRows } from './count-csv-rows.js';

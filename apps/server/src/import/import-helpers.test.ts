@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '@formflow/store';
 import { countCsvRows } from './cell-source.js';
+import { RecordBreakCounter } from './count-csv-rows.js';
 import { errorReportCsv, importStatusView } from './import-status-view.js';
 import { xlsxCellText } from './xlsx-records.js';
 
@@ -23,6 +24,40 @@ describe('countCsvRows', () => {
       const path = join(dir, 'c.csv');
       writeFileSync(path, text);
       expect(await countCsvRows(path)).toBe(rows);
+    }
+  });
+});
+
+/** The byte-by-byte count RecordBreakCounter replaced (the reference). */
+function countByBytes(bytes: Buffer): number {
+  let quoted = false;
+  let breaks = 0;
+  let last = -1;
+  for (const c of bytes) {
+    if (last === 0x0d && c !== 0x0a && !quoted) breaks++;
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x0a && !quoted) breaks++;
+    last = c;
+  }
+  if (last === 0x0d) return quoted ? breaks : breaks + 1;
+  return last !== 0x0a && last !== -1 ? breaks + 1 : breaks;
+}
+
+describe('RecordBreakCounter', () => {
+  it('counts as a byte-by-byte scan does, whatever the chunk borders (CR, CRLF, LF, quotes split across chunks)', () => {
+    const texts = [
+      'a,b\r\n1,"x\r\ny"\r\n3,4\r\n',
+      'a\r1\r"2\r\n"\r\r\n\n',
+      'h\n"q ""x"" \r"\r\n,\r',
+      '名称,备注\r\n腾讯,"多行\n备注"\r\n"未闭合\r\n',
+    ];
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let size = 1; size <= bytes.length; size++) {
+        const counter = new RecordBreakCounter();
+        for (let at = 0; at < bytes.length; at += size) counter.push(bytes.subarray(at, at + size));
+        expect([text, size, counter.records()]).toEqual([text, size, countByBytes(bytes)]);
+      }
     }
   });
 });

@@ -3,6 +3,7 @@ import {
   publishStaged,
   stagedIds,
   type ImportJobFailure,
+  type ImportInsertResult,
   type ImportJobRepository,
   type ImportRecordWriter,
   type RecordData,
@@ -12,7 +13,6 @@ import type { CellSource } from './cell-source.js';
 import type { ImportPhase, ImportProgress, ImportTask } from './import-task.js';
 import { JobTally, rowsFailedFailure } from './job-tally.js';
 import { LineSpool } from './line-spool.js';
-import { tooManyRows } from './parse-csv-import.js';
 import type { RelationSupport } from './relation-support.js';
 import type { CheckedRow, RowChecker } from './row-checker.js';
 import { changedMeanwhile, uniqueConflict } from './row-messages.js';
@@ -34,12 +34,18 @@ export type ImportRunParts = {
   writer: ImportRecordWriter;
   checker: RowChecker;
   relations: RelationSupport | null;
-  /** allOrNothing: the hidden form id new records are staged under until the job succeeds. */
+  /**
+   * allOrNothing: the hidden form id new records are staged under until the job succeeds, or null when they wait in
+   * the job's spool file instead, to be inserted by the final transaction (`deferredInserts`).
+   */
   staging: string | null;
 };
 
-/** Share of an allOrNothing job before its final publish transaction. */
+/** Share of an allOrNothing job before its final transaction: a publish of staged rows, or the deferred inserts. */
 const STAGE_SHARE = 0.95;
+const DEFERRED_SHARE = 0.75;
+/** Rows written between two looks at the cancel flag (and progress posts) in the final transaction. */
+const FINAL_CHECK_ROWS = 256;
 const POST_MS = 250;
 const SAVE_MS = 500;
 
@@ -47,10 +53,13 @@ class Rollback extends Error {}
 
 /**
  * The rows of one job, after its header: checked (`RowChecker`) and written in transactions of `chunkRows` rows (or
- * every 500 ms), each also saving the job's counters. validRowsOnly writes into the form; allOrNothing writes new
- * records under a hidden staging id and publishes them, with its updates, in ONE short final transaction that also
- * marks the job succeeded, or deletes them when any row failed, the job was cancelled or it crashed (start-up
- * recovery). No transaction lasts longer than one chunk, except the publish.
+ * every 500 ms), each also saving the job's counters. validRowsOnly writes into the form. allOrNothing, for a form
+ * with unique fields (or serial numbers), writes new records under a hidden staging id (their unique values reserved
+ * in the form) and publishes them, with its updates, in ONE final transaction that also marks the job succeeded, or
+ * deletes them when any row failed, the job was cancelled or it crashed (start-up recovery). For any other form
+ * (nothing to reserve) it writes nothing while checking: the records' stored text waits in the job's spool file and
+ * the final transaction inserts it, so each record is written once instead of staged and then moved. No
+ * transaction lasts longer than one chunk, except the final one.
  */
 export class ImportRun {
   private readonly tally: JobTally;
@@ -60,9 +69,16 @@ export class ImportRun {
   private lastSave = 0;
   private savedFraction = 0;
   private spool: LineSpool | undefined;
+  private readonly allOrNothing: boolean;
 
   constructor(private readonly p: ImportRunParts) {
     this.tally = new JobTally(p.task.limits.maxErrors);
+    this.allOrNothing = p.task.options.mode === 'allOrNothing';
+  }
+
+  /** allOrNothing without staging: new records are inserted by the final transaction. */
+  private get deferredInserts(): boolean {
+    return this.allOrNothing && this.p.staging === null;
   }
 
   get counts() {
@@ -86,6 +102,9 @@ export class ImportRun {
 
   finish(status: ImportResult['status'], error: ImportJobFailure | null = null): ImportResult {
     this.phase = 'done';
+    // Read to its end by now (or to be discarded): the spool file is not left behind, whoever runs the job.
+    this.spool?.dispose();
+    this.spool = undefined;
     if (status === 'succeeded') this.fraction = 1;
     if (status !== 'succeeded' && this.p.task.options.mode === 'allOrNothing') this.tally.nothingWritten();
     // A validRowsOnly job that stopped early still wrote its committed chunks: they are audited too.
@@ -102,9 +121,11 @@ export class ImportRun {
     if (this.p.staging) discardStaged(this.p.store.db, this.p.task.workspaceId, this.p.staging);
   }
 
-  async run(source: CellSource): Promise<ImportResult> {
-    const { task, io, checker } = this.p;
-    const allOrNothing = this.p.staging !== null;
+  /** Writes the checked rows of `source` (`checked`: its data rows, checked in order, in batches). */
+  async run(source: CellSource, checked: AsyncIterable<CheckedRow[]>): Promise<ImportResult> {
+    const { task, io } = this.p;
+    const { allOrNothing } = this;
+    const share = this.deferredInserts ? DEFERRED_SHARE : STAGE_SHARE;
     if (allOrNothing) this.spool = new LineSpool(task.stagingDir, `${task.jobId}.staged`);
     let pending: CheckedRow[] = [];
     let lastFlush = Date.now();
@@ -113,16 +134,16 @@ export class ImportRun {
       pending = [];
       lastFlush = Date.now();
       this.p.writer.transaction(() => {
-        for (const checked of rows) this.write(checked);
+        for (const row of rows) this.write(row);
         this.p.jobs.progress(task.jobId, this.tally.counts);
       });
       this.lastSave = Date.now();
-      this.fraction = (allOrNothing ? STAGE_SHARE : 1) * this.readFraction(source);
+      this.fraction = (allOrNothing ? share : 1) * this.readFraction(source);
       this.savedFraction = this.fraction;
       this.post();
     };
-    for await (const batch of source.rows) {
-      for (const cells of batch) {
+    for await (const batch of checked) {
+      for (const row of batch) {
         if (io.cancelled()) {
           if (allOrNothing) {
             this.discard();
@@ -131,12 +152,10 @@ export class ImportRun {
           flush();
           return this.finish('cancelled');
         }
-        const row = (this.tally.counts.rowsDone += 1);
-        if (row > task.limits.maxRows) throw tooManyRows(task.limits.maxRows);
-        const checked = checker.check(cells, row);
-        if (checked.kind === 'failed') this.tally.fail(row, checked.errors);
+        this.tally.counts.rowsDone = row.row;
+        if (row.kind === 'failed') this.tally.fail(row.row, row.errors);
         // allOrNothing stops writing at the first failed row and only goes on checking, to report every problem.
-        else if (!allOrNothing || this.tally.counts.rowsFailed === 0) pending.push(checked);
+        else if (!allOrNothing || this.tally.counts.rowsFailed === 0) pending.push(row);
         if (pending.length >= task.limits.chunkRows) flush();
       }
       if (Date.now() - lastFlush >= SAVE_MS) flush();
@@ -164,17 +183,21 @@ export class ImportRun {
 
   /** Writes one checked row inside a chunk's transaction (allOrNothing keeps updates and skips for `publish`). */
   private write(checked: CheckedRow): void {
-    if (this.p.staging === null) {
+    if (!this.allOrNothing) {
       this.apply(checked);
       return;
     }
     // A row failed: everything staged will be deleted, so stop writing.
     if (this.tally.counts.rowsFailed > 0) return;
+    if (this.deferredInserts) {
+      if (checked.kind !== 'failed') this.spool?.append(stageLine(checked, this.p.writer));
+      return;
+    }
     if (checked.kind === 'create') {
-      const created = this.p.writer.insert(checked.values);
+      const created = this.insert(checked);
       if (!created.ok) this.conflict(checked.row, created.fieldId, checked.values);
     } else if (checked.kind !== 'failed') {
-      this.spool?.append(stageLine(checked));
+      this.spool?.append(stageLine(checked, this.p.writer));
     }
   }
 
@@ -184,19 +207,26 @@ export class ImportRun {
    */
   private publish(): ImportResult {
     const { task, store, writer, relations } = this.p;
-    const staging = this.p.staging!;
+    const staging = this.p.staging;
+    const counts = this.tally.counts;
     this.phase = 'writing';
     this.post(true);
+    const total = this.spool?.size ?? 0;
+    const start = this.fraction;
     try {
       return writer.transaction(() => {
-        const ids = relations ? stagedIds(store.db, task.workspaceId, staging) : [];
-        this.tally.counts.rowsImported = publishStaged(store.db, task.workspaceId, task.formId, staging);
+        const ids = staging !== null && relations ? stagedIds(store.db, task.workspaceId, staging) : [];
+        if (staging !== null) counts.rowsImported = publishStaged(store.db, task.workspaceId, task.formId, staging);
         let written = 0;
         for (const line of this.spool?.lines() ?? []) {
           this.apply(unstageLine(line));
-          if ((++written & 255) === 0 && this.p.io.cancelled()) throw new Rollback();
+          if (++written % FINAL_CHECK_ROWS === 0) {
+            if (this.p.io.cancelled()) throw new Rollback();
+            this.fraction = start + ((1 - start) * written) / total;
+            this.post();
+          }
         }
-        if (this.tally.counts.rowsFailed > 0 || this.p.io.cancelled()) throw new Rollback();
+        if (counts.rowsFailed > 0 || this.p.io.cancelled()) throw new Rollback();
         for (const id of ids) relations?.propagate(id);
         this.audit();
         return this.finish('succeeded');
@@ -204,9 +234,15 @@ export class ImportRun {
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;
       this.discard();
-      if (this.tally.counts.rowsFailed === 0) return this.finish('cancelled');
-      return this.finish('failed', rowsFailedFailure(this.tally.counts.rowsFailed));
+      if (counts.rowsFailed === 0) return this.finish('cancelled');
+      return this.finish('failed', rowsFailedFailure(counts.rowsFailed));
     }
+  }
+
+  /** Inserts a new record, from its stored text when it was computed with the check. */
+  private insert(checked: Extract<CheckedRow, { kind: 'create' }>): ImportInsertResult {
+    const { writer } = this.p;
+    return checked.prepared ? writer.insertPrepared(checked.prepared) : writer.insert(checked.values);
   }
 
   private conflict(row: number, fieldId: string, values: RecordData): void {
@@ -225,7 +261,7 @@ export class ImportRun {
       return;
     }
     if (checked.kind === 'create') {
-      const created = writer.insert(checked.values);
+      const created = this.insert(checked);
       if (created.ok) {
         relations?.propagate(created.id);
         counts.rowsImported += 1;

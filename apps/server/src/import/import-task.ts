@@ -24,6 +24,13 @@ export type ImportLimits = {
   maxColumns: number;
   /** validRowsOnly: rows per transaction. */
   chunkRows: number;
+  /**
+   * CSV files of at least this many data rows are checked on two threads (a helper thread parses and validates part
+   * of the rows: `CheckHelper`). Off by default (Infinity): measured on a 2-core machine shared with other work, the
+   * helper added ~100 MiB RSS and ~2 s of start-up CPU (from TypeScript sources) and no speed while the other core
+   * was busy; see docs/benchmarks.md, "Import".
+   */
+  parallelFromRows: number;
   xlsx: XlsxLimits;
 };
 

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { serveRowChecks } from './check-helper.js';
 import { executeImport } from './execute-import.js';
 import { CsvImportError } from './import-error.js';
 import { previewImport } from './import-preview.js';
@@ -8,12 +9,15 @@ import type { HostMessage, WorkerInput, WorkerMessage } from './worker-protocol.
  * The import worker thread, started by `spawn-import-worker` through `worker-bootstrap.mjs`. As a job host it runs the
  * jobs it is sent, one at a time, each on its own SQLite connection (`executeImport`), posting progress; it stays
  * loaded between jobs so a job does not pay the start-up again. As a preview worker it answers one preview and ends.
+ * As a job's checking helper it checks the batches of rows the job sends it (`serveRowChecks`).
  */
 const port = parentPort;
 const send = (message: WorkerMessage): void => port?.postMessage(message);
 const input = workerData as WorkerInput;
 
-if (input.kind === 'preview') {
+if (input.kind === 'checker') {
+  if (port) serveRowChecks(port, input.setup);
+} else if (input.kind === 'preview') {
   try {
     send({ type: 'preview', result: await previewImport(input.request) });
   } catch (error) {

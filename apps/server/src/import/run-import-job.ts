@@ -21,6 +21,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxErrors: 1000,
   maxColumns: 500,
   chunkRows: 5000,
+  parallelFromRows: Number.POSITIVE_INFINITY,
   xlsx: DEFAULT_XLSX_LIMITS,
 };
 

@@ -49,7 +49,8 @@ function failureOfWorkerError(error: (Error & { code?: string }) | null, timedOu
   return CRASHED;
 }
 
-function startWorker(input: WorkerInput, limits: WorkerLimits): Worker {
+/** A worker thread of the import module (job host, preview or checking helper), heap-capped. */
+export function startWorker(input: WorkerInput, limits: WorkerLimits): Worker {
   return new Worker(BOOTSTRAP, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb } });
 }
 

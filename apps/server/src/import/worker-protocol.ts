@@ -2,9 +2,14 @@ import type { CsvImportErrorCode, LocalizedMessage } from './import-error.js';
 import type { ImportResult } from './execute-import.js';
 import type { PreviewRequest, PreviewResult } from './import-preview.js';
 import type { ImportProgress, ImportTask } from './import-task.js';
+import type { CheckerSetup } from './check-helper.js';
 
-/** What the main thread hands a worker (`workerData`): a long-lived job host, or one preview. */
-export type WorkerInput = { kind: 'host' } | { kind: 'preview'; request: PreviewRequest };
+/**
+ * What a worker is started with (`workerData`): a long-lived job host, one preview, or a job's row-checking helper
+ * (started by the job's own thread; see `CheckHelper`).
+ */
+export type WorkerInput =
+  { kind: 'host' } | { kind: 'preview'; request: PreviewRequest } | { kind: 'checker'; setup: CheckerSetup };
 
 /** A job for the host worker; `cancel` is a shared flag the job reads at every row. */
 export type HostMessage = { type: 'run'; task: ImportTask; cancel: SharedArrayBuffer };

@@ -38,6 +38,18 @@ export type ImportInsertResult = { ok: true; id: string } | UniqueConflict;
 export type PreparedRecord = { data: string; search: string; keys: (string | null)[] };
 
 /**
+ * The stored text of a new record (no database access, so any thread may compute it): what
+ * `ImportRecordWriter.insertPrepared` writes for a form without serial fields.
+ */
+export function prepareRecord(data: RecordData, uniqueFields: readonly string[]): PreparedRecord {
+  return {
+    data: JSON.stringify(data),
+    search: JSON.stringify(searchShadow(data)),
+    keys: uniqueFields.map((fieldId) => uniqueKey(data[fieldId])),
+  };
+}
+
+/**
  * The bulk write path of an import, on the importer's own connection. A created record is exactly what
  * `RecordRepository.createRecord` stores (same columns, search shadow, folded unique values, gap-free serials), but
  * uniqueness is checked BEFORE the insert, so no per-row savepoint is needed, and statements are positional. Two
@@ -102,11 +114,7 @@ export class ImportRecordWriter {
 
   /** The stored text of a new record, ready for `insertPrepared` (forms without serial fields: `preparable`). */
   prepare(data: RecordData): PreparedRecord {
-    return {
-      data: JSON.stringify(data),
-      search: JSON.stringify(searchShadow(data)),
-      keys: this.target.uniqueFields.map((fieldId) => uniqueKey(data[fieldId])),
-    };
+    return prepareRecord(data, this.target.uniqueFields);
   }
 
   /**

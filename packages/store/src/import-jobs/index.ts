@@ -1,6 +1,7 @@
 export { ImportJobRepository } from './import-job-repository.js';
 export {
   ImportRecordWriter,
+  prepareRecord,
   type ImportInsertResult,
   type ImportWriteTarget,
   type PreparedRecord,
