@@ -10,7 +10,7 @@ import {
   type Store,
 } from '@formflow/store';
 import type { CellSource } from './cell-source.js';
-import type { ImportPhase, ImportProgress, ImportTask } from './import-task.js';
+import type { ImportPhase, ImportProgress, ImportResult, ImportTask } from './import-task.js';
 import { JobTally, rowsFailedFailure } from './job-tally.js';
 import { LineSpool } from './line-spool.js';
 import type { RelationSupport } from './relation-support.js';
@@ -24,7 +24,7 @@ export type ImportIo = {
   cancelled(): boolean;
 };
 
-export type ImportResult = { status: 'succeeded' | 'failed' | 'cancelled' };
+export type { ImportResult } from './import-task.js';
 
 export type ImportRunParts = {
   task: ImportTask;

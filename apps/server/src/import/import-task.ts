@@ -90,3 +90,6 @@ export type ImportProgress = ImportJobCounts & {
   /** Share of the whole job done, 0–1. */
   fraction: number;
 };
+
+/** How a job ended, as the thread that ran it reports it. */
+export type ImportResult = { status: 'succeeded' | 'failed' | 'cancelled' };

@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportJobFailure } from '@formflow/store';
-import type { ImportResult } from './execute-import.js';
 import { CsvImportError } from './import-error.js';
 import type { PreviewRequest, PreviewResult } from './import-preview.js';
-import type { ImportProgress, ImportTask } from './import-task.js';
+import type { ImportProgress, ImportResult, ImportTask } from './import-task.js';
 import type { HostMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
 export type WorkerLimits = {

@@ -1,7 +1,6 @@
 import type { CsvImportErrorCode, LocalizedMessage } from './import-error.js';
-import type { ImportResult } from './execute-import.js';
 import type { PreviewRequest, PreviewResult } from './import-preview.js';
-import type { ImportProgress, ImportTask } from './import-task.js';
+import type { ImportProgress, ImportResult, ImportTask } from './import-task.js';
 import type { CheckerSetup } from './check-helper.js';
 
 /**
