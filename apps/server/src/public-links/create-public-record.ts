@@ -130,7 +130,7 @@ export function createPublicRecord(
       return abort({ ok: false, status: 409, code: 'UNIQUE_CONFLICT', items: [item] });
     }
     const record = created.record;
-    propagateRelationChanges(ctx, link.workspaceId, record.formId, record.id, null);
+    propagateRelationChanges(ctx, link.workspaceId, record.formId, record.id, null, { created: true });
     ctx.store.records.enqueueOutbox(
       link.workspaceId,
       {

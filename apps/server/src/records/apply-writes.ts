@@ -20,7 +20,10 @@ export { inTransaction } from '../context/in-transaction.js';
 /** After a write, inside its transaction: derived values of linked records, then the outbox message. */
 export function afterWrite(ctx: ServerContext, scope: FormScope, record: StoredRecord, topic: RecordTopic): void {
   const { workspaceId, memberId } = scope.actor;
-  propagateRelationChanges(ctx, workspaceId, record.formId, record.id, memberId);
+  propagateRelationChanges(ctx, workspaceId, record.formId, record.id, memberId, {
+    created: topic === 'record.created',
+    form: scope.form,
+  });
   const payload = { formId: record.formId, recordId: record.id, version: record.version };
   ctx.store.records.enqueueOutbox(workspaceId, { topic, payload }, record.updatedAt);
 }

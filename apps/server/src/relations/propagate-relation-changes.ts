@@ -2,6 +2,7 @@ import { computeRelationValues, relationLinks, relationPlan, slotIds, type Logic
 import type { FormDef } from '@formflow/schema';
 import type { RecordData, RecordLinkRepository, StoredRecord } from '@formflow/store';
 import type { ServerContext } from '../context/server-context.js';
+import type { LiveForm } from '../context/definition-cache.js';
 import { linkIndex } from './link-index.js';
 import { linkedRecords, type LinkedRecords } from './linked-records.js';
 
@@ -84,6 +85,8 @@ function linkersOf(links: RecordLinkRepository, workspaceId: string, recordId: s
  *    read those relations and the formulas reading them, and writes the ones that changed, then does the same for
  *    the records linking to those, up to `MAX_PROPAGATION_DEPTH` levels. A change that alters no derived value
  *    writes nothing, which is also what stops cycles (customer ↔ contract); records in the recycle bin are skipped.
+ *    A record just created has no linkers yet (nobody knew its id), so `created` skips this walk.
+ * `form`: the record's live form when the caller holds it already (one read fewer on the hot create path).
  */
 export function propagateRelationChanges(
   ctx: ServerContext,
@@ -91,6 +94,7 @@ export function propagateRelationChanges(
   formId: string,
   recordId: string,
   actor: string | null,
+  options: { created?: boolean; form?: LiveForm } = {},
 ): PropagationResult {
   const links = linkIndex(ctx);
   const run: Rewrite = {
@@ -102,6 +106,7 @@ export function propagateRelationChanges(
   };
   const result: PropagationResult = { updated: [], truncated: false };
   const forms = new Map<string, ReturnType<typeof ctx.definitions.liveForm>>();
+  if (options.form) forms.set(formId, options.form);
   const liveForm = (id: string) => {
     if (!forms.has(id)) forms.set(id, ctx.definitions.liveForm(workspaceId, id));
     return forms.get(id);
@@ -123,6 +128,7 @@ export function propagateRelationChanges(
     }
   }
 
+  if (options.created) return result;
   const queue: { id: string; depth: number }[] = [{ id: recordId, depth: 0 }];
   const queued = new Set([recordId]);
   for (let head = 0; head < queue.length; head++) {
