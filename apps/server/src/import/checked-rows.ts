@@ -93,10 +93,10 @@ export class CheckHelper {
 type Pending = { firstRow: number; rows: string[][]; checked: NewRowCheck[] | null; answer?: Promise<NewRowCheck[]> };
 
 /**
- * Every data row checked, in order, the work shared with `helper`: a batch goes to the helper while it has fewer
- * than two unanswered, else this thread checks it (`checkAsNew`), so each thread takes what it has time for. The
- * database part (dedupe, 查重 within the file) is then done here, in row order (`RowChecker.finish`): the result is
- * exactly `checkRowsHere`'s.
+ * Every data row checked, in order, the work shared with `helper`: a batch goes to the helper while fewer than
+ * HELPER_AHEAD of its batches are unanswered, else this thread checks it (`checkAsNew`), so each thread takes what
+ * it has time for. The database part (dedupe, 查重 within the file) is then done here, in row order
+ * (`RowChecker.finish`): the result is exactly `checkRowsHere`'s.
  */
 export async function* checkRowsWithHelper(
   batches: AsyncIterable<string[][]>,
