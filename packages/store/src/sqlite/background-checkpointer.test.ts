@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, SERVER_AUTOCHECKPOINT_PAGES, type Store } from '../store.js';
 import { tempDir } from '../testing/temp-dir.js';
 import { startBackgroundCheckpointer, type CheckpointResultRow } from './background-checkpointer.js';
@@ -8,8 +8,11 @@ import { startBackgroundCheckpointer, type CheckpointResultRow } from './backgro
 const PAGE = 4096;
 
 describe('background checkpointer', () => {
-  const dir = tempDir();
+  let dir: ReturnType<typeof tempDir>;
   let store: Store | undefined;
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(() => {
     store?.close();
     store = undefined;
@@ -44,6 +47,41 @@ describe('background checkpointer', () => {
     expect(statSync(path).size).toBeGreaterThan(fileBefore + 100 * 8000);
     await checkpointer.stop();
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 100 });
+    db.close();
+  });
+
+  it('empties a log that grew past its limit (RELIABILITY D3), and gives up without waiting while a reader holds it', async () => {
+    const path = dir.file('truncate.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (b BLOB)');
+    const insert = db.prepare('INSERT INTO t VALUES (randomblob(8000))');
+    const write = db.transaction((n: number) => {
+      for (let i = 0; i < n; i++) insert.run();
+    });
+    // A reader on a second connection holds an old snapshot: the log cannot start over while it reads.
+    const reader = new Database(path, { readonly: true });
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM t').get();
+    write(300); // ~2.4 MB of log, above the 1 MiB limit below
+    const truncations: { busy: number; walBytes: number }[] = [];
+    const checkpointer = startBackgroundCheckpointer({
+      path,
+      intervalMs: 20,
+      truncateAboveBytes: 1024 * 1024,
+      onTruncate: (r) => truncations.push(r),
+    });
+    await expect.poll(() => truncations.length, { timeout: 5000 }).toBeGreaterThan(0);
+    expect(truncations[0]!.busy).toBe(1);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(1024 * 1024);
+    reader.prepare('COMMIT').run();
+    reader.close();
+    await expect.poll(() => statSync(`${path}-wal`).size, { timeout: 5000 }).toBe(0);
+    expect(truncations.at(-1)!.busy).toBe(0);
+    await checkpointer.stop();
+    write(1);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 301 });
     db.close();
   });
 

@@ -4,14 +4,24 @@ import { Worker } from 'node:worker_threads';
 /** How often the worker copies new WAL frames into the database. */
 export const CHECKPOINT_INTERVAL_MS = 200;
 
+/**
+ * Above this `-wal` size the worker also runs `wal_checkpoint(TRUNCATE)` (RELIABILITY D3: RESTART above a threshold,
+ * and the file emptied too): twice the serving connection's 64 MiB backstop, so it only acts when long readers kept
+ * the log from starting over. It never waits: when a reader or the writer is in the way it tries again next tick.
+ */
+export const TRUNCATE_ABOVE_BYTES = 128 * 1024 * 1024;
+
 export type CheckpointResultRow = { busy: number; log: number; checkpointed: number };
 
 export type CheckpointerOptions = {
   /** The database file (its `-wal` is what gets checkpointed). */
   path: string;
   intervalMs?: number;
+  truncateAboveBytes?: number;
   /** Called after each checkpoint that copied frames (tests, diagnostics). */
   onCheckpoint?: (result: CheckpointResultRow) => void;
+  /** Called after each TRUNCATE attempt above `truncateAboveBytes` (`busy`: 1 when something was in the way). */
+  onTruncate?: (result: CheckpointResultRow & { walBytes: number }) => void;
   /** Called when a checkpoint fails; the next tick tries again. */
   onError?: (message: string) => void;
 };
@@ -22,11 +32,13 @@ export type BackgroundCheckpointer = {
 };
 
 /**
- * The worker: its own connection, `wal_checkpoint(PASSIVE)` every tick. PASSIVE never waits for the writer or readers;
- * it copies what it safely can and leaves the rest to the next tick. Plain CommonJS evaluated as a string, so it runs
+ * The worker: its own connection, `wal_checkpoint(PASSIVE)` every tick, and TRUNCATE when the log file has grown past
+ * `truncateAboveBytes`. Neither waits for the writer or readers (busy_timeout 0): PASSIVE copies what it safely can,
+ * TRUNCATE gives up when something is in the way, and the next tick tries again. Plain CommonJS evaluated as a string, so it runs
  * the same under tsx, vitest and a built server; `better-sqlite3` is resolved by the caller (pnpm does not hoist it).
  */
 const WORKER_SOURCE = `
+const { statSync } = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
@@ -37,6 +49,12 @@ const tick = () => {
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
     if (r && r.checkpointed > 0) parentPort.postMessage({ type: 'checkpoint', busy: r.busy, log: r.log, checkpointed: r.checkpointed });
+    let walBytes = 0;
+    try { walBytes = statSync(workerData.path + '-wal').size; } catch { walBytes = 0; }
+    if (walBytes > workerData.truncateAboveBytes) {
+      const [t] = db.pragma('wal_checkpoint(TRUNCATE)');
+      parentPort.postMessage({ type: 'truncate', busy: t.busy, log: t.log, checkpointed: t.checkpointed, walBytes });
+    }
   } catch (error) {
     parentPort.postMessage({ type: 'error', message: String((error && error.message) || error) });
   }
@@ -53,7 +71,9 @@ parentPort.on('message', (message) => {
 `;
 
 type WorkerMessage =
-  { type: 'checkpoint'; busy: number; log: number; checkpointed: number } | { type: 'error'; message: string };
+  | { type: 'checkpoint'; busy: number; log: number; checkpointed: number }
+  | { type: 'truncate'; busy: number; log: number; checkpointed: number; walBytes: number }
+  | { type: 'error'; message: string };
 
 /**
  * Copies the WAL into the database on a worker thread with its own connection (SQLite's documentation suggests a
@@ -66,11 +86,17 @@ export function startBackgroundCheckpointer(options: CheckpointerOptions): Backg
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driver, path: options.path, intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS },
+    workerData: {
+      driver,
+      path: options.path,
+      intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS,
+      truncateAboveBytes: options.truncateAboveBytes ?? TRUNCATE_ABOVE_BYTES,
+    },
   });
   worker.unref();
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'checkpoint') options.onCheckpoint?.(message);
+    else if (message.type === 'truncate') options.onTruncate?.(message);
     else options.onError?.(message.message);
   });
   worker.on('error', (error) => options.onError?.(error.message));

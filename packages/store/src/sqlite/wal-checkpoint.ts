@@ -9,7 +9,8 @@ export type CheckpointResult = { walBytes: number; checkpointed: boolean; busy?:
 /**
  * Checks the size of the database's `-wal` file and, above `thresholdBytes`, runs `wal_checkpoint(RESTART)`, which
  * copies the log into the database and lets the next writer start the log from the beginning. Readers in progress
- * keep it from finishing (`busy`); the next call tries again. The server calls it from its job loop.
+ * keep it from finishing (`busy`); the next call tries again. For stores that checkpoint inline; the server's
+ * checkpoint worker does the same with TRUNCATE (background-checkpointer.ts, TRUNCATE_ABOVE_BYTES).
  */
 export function checkpointIfLarge(
   db: Database.Database,
