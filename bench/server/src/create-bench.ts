@@ -68,7 +68,7 @@ export async function runCreateBench(load: LoadClient, options: CreateBenchOptio
   const callers = mintCallers(store, setup);
   const formflow = await startFormflow(store);
   for (const formId of [setup.formId, ONE_VIEW_FORM_ID]) {
-    const indexes = formIndexSql(store, formId);
+    const indexes = formIndexSql(store, setup.workspaceId, formId);
     console.log(`form \`${formId}\`: ${indexes.length} form index(es) made by the server`);
     for (const sql of indexes) console.log(`    ${sql}`);
   }

@@ -1,5 +1,5 @@
 import { buildServer } from '@formflow/server';
-import { openStore, type Store } from '@formflow/store';
+import { formIndexNames, openStore, type Store } from '@formflow/store';
 import type { FastifyInstance } from 'fastify';
 // Not exported by @formflow/server's entry point: the repositories the test harness also builds setup with.
 import { createServerContext } from '../../../apps/server/src/context/create-server-context.js';
@@ -144,9 +144,7 @@ export function setUpOneViewForm(store: Store, setup: CrmSetup): void {
 }
 
 /** The `CREATE INDEX` statements the server made for one form's records (its IndexManager's `ffx_…` indexes). */
-export function formIndexSql(store: Store, formId: string): string[] {
-  const rows = store.db
-    .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ffx\\_%' ESCAPE '\\' AND sql LIKE ?")
-    .all(`%form_id = '${formId}'%`) as { sql: string }[];
-  return rows.map((r) => r.sql);
+export function formIndexSql(store: Store, workspaceId: string, formId: string): string[] {
+  const sqlOf = store.db.prepare<[string], string>('SELECT sql FROM sqlite_schema WHERE name = ?').pluck();
+  return formIndexNames(store.db, workspaceId, formId).map((name) => sqlOf.get(name) ?? name);
 }

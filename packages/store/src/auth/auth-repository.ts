@@ -37,8 +37,13 @@ function touchQuietly(touch: () => unknown): void {
   }
 }
 
-function toContext(row: MemberRow): AuthContext {
-  return { member: toAuthMember(row), workspace: { id: row.workspace_id, name: row.workspace_name } };
+/** A session's or API key's caller, with the directory revision read in the same statement. */
+function toContext(row: MemberRow & { directory_revision: number }): AuthContext {
+  return {
+    member: toAuthMember(row),
+    workspace: { id: row.workspace_id, name: row.workspace_name },
+    directoryRevision: row.directory_revision,
+  };
 }
 
 function isConstraint(error: unknown, code: string): boolean {
@@ -192,7 +197,7 @@ export class AuthRepository {
     // Touch at most once per interval, and only write when the row says it is due: a read-only request stays a read.
     const due = new Date(now.getTime() - TOUCH_INTERVAL_MS).toISOString();
     if (row.touched_at < due) touchQuietly(() => this.s.touchSession.run(now.toISOString(), id, due));
-    return { ...toContext(row), directoryRevision: row.directory_revision };
+    return toContext(row);
   }
 
   revokeSession(token: string): boolean {
@@ -226,7 +231,7 @@ export class AuthRepository {
     if (row.touched_at === null || row.touched_at < due) {
       touchQuietly(() => this.s.touchApiKey.run(now.toISOString(), row.api_key_id, due));
     }
-    return { ...toContext(row), directoryRevision: row.directory_revision, apiKeyId: row.api_key_id };
+    return { ...toContext(row), apiKeyId: row.api_key_id };
   }
 
   /** Revokes a key of this workspace; false when it is unknown here, in another workspace or already revoked. */
