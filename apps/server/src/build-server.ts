@@ -3,6 +3,7 @@ import { checkAppDefinition } from '@formflow/engine';
 import type { Store } from '@formflow/store';
 import { registerAuth } from './auth/index.js';
 import { createServerContext } from './context/create-server-context.js';
+import { registerTurnCacheClearing } from './http/turn-cache-clearing.js';
 import { installRouteValidator, validationItems } from './http/route-validator.js';
 import { registerApiDocs } from './http/api-docs.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -131,13 +132,14 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   registerApiDocs(app);
   const store = options.store;
   if (store) {
+    const ctx = createServerContext(store, { dataDir: options.dataDir, now: options.now });
+    registerTurnCacheClearing(app, ctx.turn);
     // Login, sessions and API keys: `request.actor` on every route; routes that need a caller use requireActor.
     app.register(
       unencapsulated(async (instance) => {
-        registerAuth(instance, { store, secureCookies: options.secureCookies ?? false });
+        registerAuth(instance, { store, secureCookies: options.secureCookies ?? false, turn: ctx.turn });
       }),
     );
-    const ctx = createServerContext(store, { dataDir: options.dataDir, now: options.now });
     app.register(async (api) => registerRoutes(api, ctx));
   }
 

@@ -48,7 +48,14 @@ describe('openStore', () => {
     first.close();
     const second = open(file);
     const ledger = second.db.prepare('SELECT id FROM schema_migrations').all();
-    expect(ledger).toEqual([{ id: '0001' }, { id: '0002' }, { id: '0003' }, { id: '0004' }, { id: '0005' }]);
+    expect(ledger).toEqual([
+      { id: '0001' },
+      { id: '0002' },
+      { id: '0003' },
+      { id: '0004' },
+      { id: '0005' },
+      { id: '0006' },
+    ]);
     expect(created.ok && second.records.getRecord('w1', created.record.id)?.data).toEqual({ name: 'A' });
   });
 

@@ -1,6 +1,6 @@
 import type { WorkspaceRole } from '@formflow/store';
 
-/** Who a request acts as: resolved from the session cookie or an API key on every request, never cached (H7). */
+/** Who a request acts as: resolved from the session cookie or an API key on every request (H7; see `TurnCache`). */
 export type Actor = {
   workspaceId: string;
   memberId: string;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AuthRepository, normaliseEmail, SESSION_TTL_MS, type Store } from '@formflow/store';
+import type { TurnCache } from '../context/turn-cache.js';
 import { sendProblem } from '../problem-response.js';
 import './actor.js';
 import { apiKeyParamsSchema, createApiKeyBodySchema, loginBodySchema } from './auth-schemas.js';
@@ -15,6 +16,8 @@ export type AuthOptions = {
   secureCookies?: boolean;
   sessionTtlMs?: number;
   rateLimit?: RateLimitOptions;
+  /** Shares each caller's read among the requests of one event-loop turn (the server context's). */
+  turn?: TurnCache;
 };
 
 type LoginBody = { email: string; password: string; workspaceId?: string };
@@ -40,7 +43,8 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions) {
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    request.actor = resolveActor(auth, request.headers);
+    options.turn?.revalidate();
+    request.actor = resolveActor(auth, request.headers, options.turn);
   });
 
   app.post(

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AuthContext, AuthRepository } from '@formflow/store';
+import type { TurnCache } from '../context/turn-cache.js';
 import type { Actor } from './actor.js';
 import { parseCookies } from './cookies.js';
 
@@ -11,19 +12,24 @@ export function sessionToken(headers: IncomingHttpHeaders): string | undefined {
 }
 
 /**
- * The actor of a request, read from the database every time (RELIABILITY H7). An `Authorization` header, when
+ * The actor of a request, read from the database (RELIABILITY H7): once per event-loop turn when a `TurnCache` is
+ * given (requests that arrive together share the read; see `TurnCache` for why no change is missed). An `Authorization` header, when
  * present, decides alone: `Bearer ff_…` is an API key, anything else is anonymous (no fallback to the cookie).
  * The URL plays no part, so no path spelling can authenticate differently (H6).
  */
-export function resolveActor(auth: AuthRepository, headers: IncomingHttpHeaders): Actor | null {
+export function resolveActor(auth: AuthRepository, headers: IncomingHttpHeaders, turn?: TurnCache): Actor | null {
   const authorization = headers.authorization;
   if (authorization !== undefined) {
-    const match = /^Bearer +(ff_\S+)$/i.exec(authorization.trim());
-    const context = match?.[1] ? auth.authenticateApiKey(match[1]) : null;
+    const key = /^Bearer +(ff_\S+)$/i.exec(authorization.trim())?.[1];
+    if (key === undefined) return null;
+    const read = () => auth.authenticateApiKey(key);
+    const context = turn ? turn.get(`key\u0000${key}`, read) : read();
     return context ? toActor(context, 'apiKey') : null;
   }
   const token = sessionToken(headers);
-  const context = token ? auth.getSession(token) : null;
+  if (token === undefined) return null;
+  const read = () => auth.getSession(token);
+  const context = turn ? turn.get(`session\u0000${token}`, read) : read();
   return context ? toActor(context, 'session') : null;
 }
 

@@ -11,6 +11,7 @@ import {
 import { GroupCommit } from '../records/group-commit.js';
 import { DefinitionCache } from './definition-cache.js';
 import type { ServerContext } from './server-context.js';
+import { TurnCache } from './turn-cache.js';
 
 export function createServerContext(
   store: Store,
@@ -19,6 +20,7 @@ export function createServerContext(
   const now = options.now ?? (() => new Date());
   const forms = new FormRepository(store.db, now);
   const apps = new AppRepository(store.db, now);
+  const turn = new TurnCache(store);
   return {
     store,
     auth: new AuthRepository(store.db),
@@ -27,8 +29,9 @@ export function createServerContext(
     directory: new DirectoryRepository(store.db),
     files: new FileRepository(store.db, now),
     registry: fieldRegistry,
-    definitions: new DefinitionCache(forms, apps),
+    definitions: new DefinitionCache(forms, apps, turn),
     writes: new GroupCommit(store.db),
+    turn,
     dataDir: options.dataDir ?? join(dirname(store.path), 'files-and-imports'),
     now,
   };

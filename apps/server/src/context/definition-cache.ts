@@ -1,5 +1,6 @@
 import type { AppRepository, FormRepository } from '@formflow/store';
 import type { FormDef, PermissionGroupDef } from '@formflow/schema';
+import type { TurnCache } from './turn-cache.js';
 
 export type LiveForm = {
   workspaceId: string;
@@ -32,8 +33,8 @@ class Lru<V> {
 
 /**
  * Published definitions are immutable per version, so they are parsed once and cached by
- * `(workspace, form, version)`; each request still reads the form's current head (one indexed row) so a publish,
- * a delete or a permission change is seen by the very next request, with no cross-process invalidation to get wrong.
+ * `(workspace, form, version)`; the form's current head (one indexed row) is read once per event-loop turn (the
+ * server's `TurnCache`), so a publish, a delete or a permission change is seen by the very next request.
  */
 export class DefinitionCache {
   private readonly forms = new Lru<LiveForm>();
@@ -42,10 +43,22 @@ export class DefinitionCache {
   constructor(
     private readonly formRepository: FormRepository,
     private readonly appRepository: AppRepository,
+    private readonly turn?: TurnCache,
   ) {}
 
-  /** The live (latest published) definition of a form, or undefined (absent, deleted, other workspace, unpublished). */
+  /**
+   * The live (latest published) definition of a form, or undefined (absent, deleted, other workspace, unpublished).
+   * Its head is read once per event-loop turn when a `TurnCache` is given.
+   */
   liveForm(workspaceId: string, formId: string): LiveForm | undefined {
+    if (!this.turn) return this.readLiveForm(workspaceId, formId);
+    return (
+      this.turn.get(`form\u0000${workspaceId}\u0000${formId}`, () => this.readLiveForm(workspaceId, formId)) ??
+      undefined
+    );
+  }
+
+  private readLiveForm(workspaceId: string, formId: string): LiveForm | undefined {
     const head = this.formRepository.publishedHead(workspaceId, formId);
     if (!head || head.publishedVersion === null) return undefined;
     const key = JSON.stringify([workspaceId, formId, head.publishedVersion]);

@@ -9,6 +9,7 @@ import type {
 } from '@formflow/store';
 import type { GroupCommit } from '../records/group-commit.js';
 import type { DefinitionCache } from './definition-cache.js';
+import type { TurnCache } from './turn-cache.js';
 
 /**
  * Everything a route needs, built once per server by `createServerContext`. Routes get it as an argument (no
@@ -29,5 +30,7 @@ export type ServerContext = {
   dataDir: string;
   /** Single-record writes share one commit per event-loop turn (group commit). */
   writes: GroupCommit;
+  /** Callers and form heads read once per event-loop turn (see `TurnCache` for why that is never stale). */
+  turn: TurnCache;
   now: () => Date;
 };

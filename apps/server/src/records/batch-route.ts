@@ -129,6 +129,7 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
   app.post<{ Params: { formId: string }; Body: BatchBody }>(
     '/api/v1/forms/:formId/records/batch',
     {
+      config: { writesRecordsOnly: true },
       schema: {
         tags: [TAG],
         summary: 'Create and update records in one all-or-nothing batch',

@@ -23,6 +23,7 @@ export function registerRecordCrudRoutes(app: FastifyInstance, ctx: ServerContex
   app.post<{ Params: { formId: string }; Body: DataBody }>(
     '/api/v1/forms/:formId/records',
     {
+      config: { writesRecordsOnly: true },
       schema: {
         tags: [TAG],
         summary: 'Submit a record',
@@ -72,6 +73,7 @@ export function registerRecordCrudRoutes(app: FastifyInstance, ctx: ServerContex
   app.patch<{ Params: { recordId: string }; Body: DataBody }>(
     '/api/v1/records/:recordId',
     {
+      config: { writesRecordsOnly: true },
       schema: {
         tags: [TAG],
         summary: 'Change a record',

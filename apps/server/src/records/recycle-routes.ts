@@ -48,6 +48,7 @@ export function registerRecycleRoutes(app: FastifyInstance, ctx: ServerContext):
   app.delete<{ Params: { recordId: string } }>(
     '/api/v1/records/:recordId',
     {
+      config: { writesRecordsOnly: true },
       schema: {
         tags: [TAG],
         summary: 'Delete a record (to the recycle bin)',

@@ -51,8 +51,9 @@ function isConstraint(error: unknown, code: string): boolean {
 }
 
 /**
- * Members' credentials, sessions and API keys on prepared statements. Nothing is cached: every `getSession` /
- * `authenticateApiKey` re-reads revocation, expiry and the member's status (RELIABILITY H7). Secrets are returned
+ * Members' credentials, sessions and API keys on prepared statements. Nothing is cached here: every `getSession` /
+ * `authenticateApiKey` re-reads revocation, expiry and the member's status (RELIABILITY H7; the server shares one
+ * read among the requests of one event-loop turn, see its `TurnCache`). Secrets are returned
  * once and stored only as SHA-256; passwords as scrypt strings.
  */
 export class AuthRepository {

@@ -58,7 +58,7 @@ describe('migration 0004 (record links)', () => {
       })}
       ${record('k2', 'w1', 'contracts', { customer: null, others: null })}
       ${record('k3', 'w2', 'contracts', { customer: 'c1' })}`);
-    expect(runMigrations(db, SQLITE_MIGRATIONS)).toEqual(['0004', '0005']);
+    expect(runMigrations(db, SQLITE_MIGRATIONS)).toEqual(['0004', '0005', '0006']);
     expect(db.prepare('SELECT * FROM record_links ORDER BY field_key, to_record_id').all()).toEqual([
       {
         workspace_id: 'w1',

@@ -250,7 +250,7 @@ export class RecordRepository {
    * in one; so does the server's group commit), so it commits or rolls back with the write it announces.
    */
   enqueueOutbox(workspaceId: string, message: OutboxMessage, at: string): void {
-    this.sql.insertOutbox(uuidV7(), workspaceId, message.topic, toJson(message.payload, 'outbox payload'), at);
+    this.sql.insertOutbox(workspaceId, message.topic, toJson(message.payload, 'outbox payload'), at);
   }
 
   /**

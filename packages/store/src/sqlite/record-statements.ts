@@ -89,9 +89,9 @@ export function prepareRecordStatements(db: Database) {
        AND (deleted_at < ? OR (deleted_at = ? AND id < ?))
      ORDER BY deleted_at DESC, id DESC LIMIT ?`,
   );
-  const insertOutbox = db.prepare<[string, string, string, string, string, string]>(
-    `INSERT INTO outbox (id, workspace_id, topic, payload, created_at, available_at, attempts, status)
-     VALUES (?, ?, ?, ?, ?, ?, 0, 'pending')`,
+  const insertOutbox = db.prepare<[string, string, string, string, string]>(
+    `INSERT INTO outbox (workspace_id, topic, payload, created_at, available_at, attempts, status)
+     VALUES (?, ?, ?, ?, ?, 0, 'pending')`,
   );
 
   // One wrapper for every call: better-sqlite3 builds a new one per `db.transaction(fn)` (~7 µs per create).
@@ -160,7 +160,7 @@ export function prepareRecordStatements(db: Database) {
     /** A page of a form's recycle bin, most recently deleted first, after `(deletedAt, id)` (exclusive). */
     binPage: (workspaceId: string, formId: string, deletedAt: string, id: string, limit: number): RecordRow[] =>
       binPage.all(workspaceId, formId, deletedAt, deletedAt, id, limit),
-    insertOutbox: (id: string, workspaceId: string, topic: string, payload: string, at: string): void =>
-      void insertOutbox.run(id, workspaceId, topic, payload, at, at),
+    insertOutbox: (workspaceId: string, topic: string, payload: string, at: string): void =>
+      void insertOutbox.run(workspaceId, topic, payload, at, at),
   };
 }

@@ -62,7 +62,7 @@ const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}
 
 describe('runMigrations', () => {
   it('is idempotent: a second run applies nothing', () => {
-    expect(runMigrations(db, SQLITE_MIGRATIONS)).toEqual(['0001', '0002', '0003', '0004', '0005']);
+    expect(runMigrations(db, SQLITE_MIGRATIONS)).toEqual(['0001', '0002', '0003', '0004', '0005', '0006']);
     expect(runMigrations(db, SQLITE_MIGRATIONS)).toEqual([]);
   });
 

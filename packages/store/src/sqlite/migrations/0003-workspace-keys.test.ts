@@ -40,7 +40,7 @@ function seedAt0002(): void {
 describe('migration 0003 (workspace keys)', () => {
   it('rebuilds apps, forms, versions, counters and unique values with every row kept (B4)', () => {
     seedAt0002();
-    expect(runMigrations(db, SQLITE_MIGRATIONS)).toEqual(['0003', '0004', '0005']);
+    expect(runMigrations(db, SQLITE_MIGRATIONS)).toEqual(['0003', '0004', '0005', '0006']);
     expect(foreignKeyViolations(db)).toEqual([]);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(all('SELECT id, workspace_id, name, definition, deleted_at FROM apps')).toEqual([

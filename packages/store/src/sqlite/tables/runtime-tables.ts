@@ -67,22 +67,21 @@ export const jobs = sqliteTable(
   (t) => [index('jobs_due').on(t.status, t.runAt)],
 );
 
-/** Transactional outbox: rows written in the same transaction as the change they announce. */
-export const outbox = sqliteTable(
-  'outbox',
-  {
-    id: text('id').primaryKey(),
-    workspaceId: text('workspace_id'),
-    topic: text('topic').notNull(),
-    payload: text('payload', { mode: 'json' }).notNull(),
-    createdAt: text('created_at').notNull(),
-    availableAt: text('available_at').notNull(),
-    attempts: integer('attempts').notNull().default(0),
-    status: text('status').notNull().default('pending'),
-    lastError: text('last_error'),
-  },
-  (t) => [index('outbox_due').on(t.status, t.availableAt)],
-);
+/**
+ * Transactional outbox: rows written in the same transaction as the change they announce, numbered in commit order
+ * (the rowid). It holds undelivered messages only, so it is read in `id` order without an index (migration 0006).
+ */
+export const outbox = sqliteTable('outbox', {
+  id: integer('id').primaryKey(),
+  workspaceId: text('workspace_id'),
+  topic: text('topic').notNull(),
+  payload: text('payload', { mode: 'json' }).notNull(),
+  createdAt: text('created_at').notNull(),
+  availableAt: text('available_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  status: text('status').notNull().default('pending'),
+  lastError: text('last_error'),
+});
 
 export const auditLog = sqliteTable(
   'audit_log',
