@@ -1,25 +1,20 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../testing/temp-dir.js';
+import { tempDatabase } from '../testing/temp-database.js';
 import { migration0001 } from '../sqlite/migrations/0001-system-tables.js';
 import { migration0002 } from '../sqlite/migrations/0002-auth.js';
 import { migration0003 } from '../sqlite/migrations/0003-workspace-keys.js';
 import { SQLITE_MIGRATIONS } from '../sqlite/migrations/index.js';
-import { applyPragmas } from '../sqlite/pragmas.js';
 import { runMigrations } from '../sqlite/run-migrations.js';
 import { RecordLinkRepository } from './record-link-repository.js';
 
-let dir: ReturnType<typeof tempDir>;
+let temp: ReturnType<typeof tempDatabase>;
 let db: Database.Database;
 beforeEach(() => {
-  dir = tempDir();
-  db = new Database(dir.file('app.db'));
-  applyPragmas(db, 'NORMAL');
+  temp = tempDatabase();
+  db = temp.db;
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => temp.close());
 
 const definition = JSON.stringify({
   id: 'contracts',

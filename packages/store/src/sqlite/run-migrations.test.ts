@@ -1,22 +1,18 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../testing/temp-dir.js';
+import { tempDatabase } from '../testing/temp-database.js';
 import type { Migration } from './migration.js';
 import { SQLITE_MIGRATIONS } from './migrations/index.js';
-import { applyPragmas, foreignKeyViolations } from './pragmas.js';
+import { foreignKeyViolations } from './pragmas.js';
 import { runMigrations } from './run-migrations.js';
 
-let dir: ReturnType<typeof tempDir>;
+let temp: ReturnType<typeof tempDatabase>;
 let db: Database.Database;
 beforeEach(() => {
-  dir = tempDir();
-  db = new Database(dir.file('app.db'));
-  applyPragmas(db, 'NORMAL');
+  temp = tempDatabase();
+  db = temp.db;
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => temp.close());
 
 /** A child table that cascades from its parent: the shape drizzle's migrator silently empties (drizzle #5782). */
 const cascadeTables: Migration = {

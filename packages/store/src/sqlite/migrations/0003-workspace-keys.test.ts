@@ -1,23 +1,19 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../testing/temp-dir.js';
-import { applyPragmas, foreignKeyViolations } from '../pragmas.js';
+import { tempDatabase } from '../../testing/temp-database.js';
+import { foreignKeyViolations } from '../pragmas.js';
 import { runMigrations } from '../run-migrations.js';
 import { migration0001 } from './0001-system-tables.js';
 import { migration0002 } from './0002-auth.js';
 import { SQLITE_MIGRATIONS } from './index.js';
 
-let dir: ReturnType<typeof tempDir>;
+let temp: ReturnType<typeof tempDatabase>;
 let db: Database.Database;
 beforeEach(() => {
-  dir = tempDir();
-  db = new Database(dir.file('app.db'));
-  applyPragmas(db, 'NORMAL');
+  temp = tempDatabase();
+  db = temp.db;
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => temp.close());
 
 const all = (sql: string) => db.prepare(sql).all();
 

@@ -1,24 +1,13 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../testing/temp-dir.js';
-import { applyPragmas } from '../pragmas.js';
+import { describe, expect, it } from 'vitest';
+import { useTempDatabase } from '../../testing/temp-database.js';
 import { runMigrations } from '../run-migrations.js';
 import { SQLITE_MIGRATIONS } from './index.js';
 
-let dir: ReturnType<typeof tempDir>;
-let db: Database.Database;
-beforeEach(() => {
-  dir = tempDir();
-  db = new Database(dir.file('app.db'));
-  applyPragmas(db, 'NORMAL');
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+const temp = useTempDatabase();
 
 describe('migration 0006 (outbox sequence)', () => {
   it('keys the outbox by rowid in commit order, keeping every undelivered message, with no extra index', () => {
+    const { db } = temp;
     runMigrations(
       db,
       SQLITE_MIGRATIONS.filter((m) => m.id < '0006'),
