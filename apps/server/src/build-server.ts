@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { checkAppDefinition } from '@formflow/engine';
-import type { Store } from '@formflow/store';
+import type { Store, WriterLock } from '@formflow/store';
 import { registerAuth } from './auth/index.js';
 import { createServerContext } from './context/create-server-context.js';
 import { registerTurnCacheClearing } from './http/turn-cache-clearing.js';
@@ -28,6 +28,8 @@ export type ServerOptions = {
   now?: () => Date;
   /** The built web app (apps/web/dist) to serve at `/`; without it the server is API-only. */
   webRoot?: string;
+  /** The writer lock its record writes and import jobs share (a new one by default; tests hold it to play an import). */
+  writerLock?: WriterLock;
 };
 
 /** Makes a plugin share its parent's scope (what fastify-plugin does), so its hooks reach every route. */
@@ -132,7 +134,11 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
   registerApiDocs(app);
   const store = options.store;
   if (store) {
-    const ctx = createServerContext(store, { dataDir: options.dataDir, now: options.now });
+    const ctx = createServerContext(store, {
+      dataDir: options.dataDir,
+      now: options.now,
+      writerLock: options.writerLock,
+    });
     registerTurnCacheClearing(app, ctx.turn);
     // Login, sessions and API keys: `request.actor` on every route; routes that need a caller use requireActor.
     app.register(

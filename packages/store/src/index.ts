@@ -14,6 +14,7 @@ export * as tables from './sqlite/tables/index.js';
 export * from './sqlite/query/index.js';
 export * from './forms/index.js';
 export { checkpointIfLarge, WAL_CHECKPOINT_BYTES, type CheckpointResult } from './sqlite/wal-checkpoint.js';
+export { WriterLock } from './sqlite/writer-lock.js';
 export { checkDatabaseFile } from './sqlite/check-database-file.js';
 export * from './auth/index.js';
 export * from './comments/index.js';

@@ -7,6 +7,7 @@ import {
   FileRepository,
   FormRepository,
   type Store,
+  WriterLock,
 } from '@formflow/store';
 import { GroupCommit } from '../records/group-commit.js';
 import { DefinitionCache } from './definition-cache.js';
@@ -15,12 +16,17 @@ import { TurnCache } from './turn-cache.js';
 
 export function createServerContext(
   store: Store,
-  options: { dataDir?: string | undefined; now?: (() => Date) | undefined } = {},
+  options: {
+    dataDir?: string | undefined;
+    now?: (() => Date) | undefined;
+    writerLock?: WriterLock | undefined;
+  } = {},
 ): ServerContext {
   const now = options.now ?? (() => new Date());
   const forms = new FormRepository(store.db, now);
   const apps = new AppRepository(store.db, now);
   const turn = new TurnCache(store);
+  const writerLock = options.writerLock ?? new WriterLock();
   return {
     store,
     auth: new AuthRepository(store.db),
@@ -30,7 +36,8 @@ export function createServerContext(
     files: new FileRepository(store.db, now),
     registry: fieldRegistry,
     definitions: new DefinitionCache(forms, apps, turn),
-    writes: new GroupCommit(store.db),
+    writes: new GroupCommit(store.db, { lock: writerLock }),
+    writerLock,
     turn,
     dataDir: options.dataDir ?? join(dirname(store.path), 'files-and-imports'),
     now,

@@ -6,6 +6,7 @@ import type {
   FileRepository,
   FormRepository,
   Store,
+  WriterLock,
 } from '@formflow/store';
 import type { GroupCommit } from '../records/group-commit.js';
 import type { DefinitionCache } from './definition-cache.js';
@@ -30,6 +31,8 @@ export type ServerContext = {
   dataDir: string;
   /** Single-record writes share one commit per event-loop turn (group commit). */
   writes: GroupCommit;
+  /** Taken by each group-commit batch and each import transaction (worker threads share its buffer). */
+  writerLock: WriterLock;
   /** Callers and form heads read once per event-loop turn (see `TurnCache` for why that is never stale). */
   turn: TurnCache;
   now: () => Date;

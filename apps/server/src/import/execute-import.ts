@@ -36,6 +36,7 @@ export async function executeImport(task: ImportTask, io: ImportIo): Promise<Imp
         uniqueFields: task.uniqueFields,
         serialFields: task.serialFields,
         ...(staging ? { stagingFormId: staging } : {}),
+        ...(io.writerLock ? { writerLock: io.writerLock } : {}),
       },
       () => jobTime,
     );

@@ -6,6 +6,7 @@ import {
   type ImportJobFailure,
   type ImportJobRepository,
   type Store,
+  type WriterLock,
 } from '@formflow/store';
 import type { ImportProgress, ImportTask } from './import-task.js';
 import { ImportWorkerHost, type JobWorker, type WorkerLimits } from './spawn-import-worker.js';
@@ -37,6 +38,8 @@ export class ImportJobRunner {
     private readonly jobs: ImportJobRepository,
     private readonly db: Store['db'],
     limits?: WorkerLimits,
+    /** The server's writer lock: the jobs' transactions take it, so the server never waits inside SQLite for them. */
+    private readonly writerLock?: WriterLock,
   ) {
     this.host = new ImportWorkerHost(limits);
   }
@@ -106,9 +109,13 @@ export class ImportJobRunner {
     const next = this.closed || this.running.size > 0 ? undefined : this.queue.shift();
     if (!next) return;
     const job: Running = { ...next, progress: null, worker: undefined as unknown as JobWorker };
-    job.worker = this.host.run(next.task, (progress) => {
-      job.progress = progress;
-    });
+    job.worker = this.host.run(
+      next.task,
+      (progress) => {
+        job.progress = progress;
+      },
+      this.writerLock,
+    );
     this.running.set(next.task.jobId, job);
     void job.worker.done.then((outcome) => {
       if (outcome.kind === 'crashed') this.failCrashed(next.task, outcome.failure);

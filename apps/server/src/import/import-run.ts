@@ -8,6 +8,7 @@ import {
   type ImportRecordWriter,
   type RecordData,
   type Store,
+  type WriterLock,
 } from '@formflow/store';
 import type { CellSource } from './cell-source.js';
 import type { ImportPhase, ImportProgress, ImportResult, ImportTask } from './import-task.js';
@@ -22,6 +23,8 @@ export type ImportIo = {
   /** Live progress, at most every 250 ms and at every phase change. */
   progress(progress: ImportProgress): void;
   cancelled(): boolean;
+  /** Shared with the server's connection: each of the job's transactions holds it (see `WriterLock`). */
+  writerLock?: WriterLock;
 };
 
 export type { ImportResult } from './import-task.js';

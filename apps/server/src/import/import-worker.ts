@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { WriterLock } from '@formflow/store';
 import { serveRowChecks } from './check-helper.js';
 import { executeImport } from './execute-import.js';
 import { CsvImportError } from './import-error.js';
@@ -33,6 +34,7 @@ if (input.kind === 'checker') {
       const result = await executeImport(task, {
         progress: (progress) => send({ type: 'progress', jobId: task.jobId, progress }),
         cancelled: () => Atomics.load(flag, 0) === 1,
+        ...(message.writerLock ? { writerLock: new WriterLock(message.writerLock) } : {}),
       });
       send({ type: 'done', jobId: task.jobId, result });
     });

@@ -55,7 +55,7 @@ function busySafe<R extends FastifyRequest>(handler: (request: R, reply: Fastify
 export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const jobs = new ImportJobRepository(ctx.store.db, ctx.now);
   const importsDir = join(ctx.dataDir, 'imports');
-  const runner = new ImportJobRunner(jobs, ctx.store.db);
+  const runner = new ImportJobRunner(jobs, ctx.store.db, undefined, ctx.writerLock);
   runner.recover(importsDir);
   app.addHook('onClose', async () => runner.close());
 

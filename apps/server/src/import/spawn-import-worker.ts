@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ImportJobFailure } from '@formflow/store';
+import type { ImportJobFailure, WriterLock } from '@formflow/store';
 import { CsvImportError } from './import-error.js';
 import type { PreviewRequest, PreviewResult } from './import-preview.js';
 import type { ImportProgress, ImportResult, ImportTask } from './import-task.js';
@@ -75,7 +75,7 @@ export class ImportWorkerHost {
   constructor(private readonly limits: WorkerLimits = JOB_WORKER_LIMITS) {}
 
   /** Runs a job (one at a time: the caller queues). */
-  run(task: ImportTask, onProgress: (progress: ImportProgress) => void): JobWorker {
+  run(task: ImportTask, onProgress: (progress: ImportProgress) => void, writerLock?: WriterLock): JobWorker {
     if (this.current) throw new Error('the import worker is busy');
     if (this.idle) clearTimeout(this.idle);
     const worker = this.ensureWorker();
@@ -88,7 +88,12 @@ export class ImportWorkerHost {
       timer.unref();
       this.current = { jobId: task.jobId, onProgress, resolve, timer };
     });
-    const message: HostMessage = { type: 'run', task, cancel };
+    const message: HostMessage = {
+      type: 'run',
+      task,
+      cancel,
+      ...(writerLock ? { writerLock: writerLock.buffer } : {}),
+    };
     worker.postMessage(message);
     return {
       cancel: () => {

@@ -11,7 +11,13 @@ export type WorkerInput =
   { kind: 'host' } | { kind: 'preview'; request: PreviewRequest } | { kind: 'checker'; setup: CheckerSetup };
 
 /** A job for the host worker; `cancel` is a shared flag the job reads at every row. */
-export type HostMessage = { type: 'run'; task: ImportTask; cancel: SharedArrayBuffer };
+export type HostMessage = {
+  type: 'run';
+  task: ImportTask;
+  cancel: SharedArrayBuffer;
+  /** The server's `WriterLock` buffer: the job's transactions take it. */
+  writerLock?: SharedArrayBuffer;
+};
 
 /** What a worker posts back. */
 export type WorkerMessage =

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { openStore, type Store, type WorkspaceRole } from '@formflow/store';
+import { openStore, type Store, type WorkspaceRole, type WriterLock } from '@formflow/store';
 import type { AppDef, FormDef } from '@formflow/schema';
 import { SESSION_COOKIE } from '../auth/resolve-actor.js';
 import { buildServer } from '../build-server.js';
@@ -84,7 +84,9 @@ function sessionFor(base: string, workspaceId: string, memberId: string, token: 
  * The real server on 127.0.0.1:0 over a real SQLite file in a temp dir, with an owner signed in. Sessions are minted
  * through the auth repository (skipping scrypt) so suites stay fast; login itself is tested in auth's own suite.
  */
-export async function startApiServer(options: { now?: () => Date; webRoot?: string } = {}): Promise<ApiTestServer> {
+export async function startApiServer(
+  options: { now?: () => Date; webRoot?: string; writerLock?: WriterLock } = {},
+): Promise<ApiTestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'formflow-api-'));
   const store = openStore({ path: join(dir, 'formflow.db'), ...(options.now ? { now: options.now } : {}) });
   const dataDir = join(dir, 'data');
@@ -93,6 +95,7 @@ export async function startApiServer(options: { now?: () => Date; webRoot?: stri
     dataDir,
     ...(options.now ? { now: options.now } : {}),
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(options.writerLock ? { writerLock: options.writerLock } : {}),
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const ctx = createServerContext(store, { dataDir, now: options.now });

@@ -6,6 +6,7 @@ import type { Store } from '../store.js';
 import { createIdSource } from './import-ids.js';
 import { ImportJobRepository } from './import-job-repository.js';
 import { ImportRecordWriter } from './import-record-writer.js';
+import { WriterLock } from '../sqlite/writer-lock.js';
 
 let db: ReturnType<typeof openTestStore>;
 let store: Store;
@@ -102,6 +103,21 @@ describe('ImportRecordWriter', () => {
     expect(JSON.parse(row.search)).toEqual({ name: 'ärzte gmbh', tags: 'vip' });
     expect(writer.holder('name', 'ärzte gmbh')).toBe(created.id);
     expect(store.records.listHistory('wA', created.id)).toEqual([]);
+  });
+
+  it('holds the shared writer lock for each transaction, and lets go even when it rolls back', () => {
+    const lock = new WriterLock();
+    const writer = new ImportRecordWriter(store.db, { ...target, writerLock: lock });
+    expect(writer.transaction(() => [lock.held, store.db.inTransaction])).toEqual([true, true]);
+    expect(lock.held).toBe(false);
+    expect(() =>
+      writer.transaction(() => {
+        writer.insert({ name: 'rolled back' });
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(lock.held).toBe(false);
+    expect((store.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(0);
   });
 
   it('refuses a folded duplicate before writing anything, and sees its own transaction', () => {

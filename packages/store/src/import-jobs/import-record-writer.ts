@@ -11,6 +11,7 @@ import { searchShadow } from '../records/search-shadow.js';
 import { formatSerial, serialPeriod } from '../records/serial-number.js';
 import { uniqueKey } from '../records/unique-key.js';
 import { prepareRecordStatements } from '../sqlite/record-statements.js';
+import type { WriterLock } from '../sqlite/writer-lock.js';
 import { createIdSource } from './import-ids.js';
 
 /** The form an import writes into, and who writes. */
@@ -27,6 +28,8 @@ export type ImportWriteTarget = {
    * unique values are claimed under the real form at once (reserved, so publishing cannot conflict).
    */
   stagingFormId?: string;
+  /** Shared with the server's connection (see `WriterLock`): each transaction holds it. */
+  writerLock?: WriterLock;
 };
 
 export type ImportInsertResult = { ok: true; id: string } | UniqueConflict;
@@ -96,9 +99,11 @@ export class ImportRecordWriter {
     };
   }
 
-  /** Runs `fn` in one IMMEDIATE transaction of the importer's connection. */
+  /** Runs `fn` in one IMMEDIATE transaction of the importer's connection, holding the writer lock when given. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    const lock = this.target.writerLock;
+    const run = () => this.db.transaction(fn).immediate();
+    return lock ? lock.run(run) : run();
   }
 
   /** The record that holds a folded unique value of `fieldId`, if any (sees this transaction's own writes). */
