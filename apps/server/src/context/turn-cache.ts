@@ -6,7 +6,8 @@ import type { Store } from '@formflow/store';
  * requests are parsed in one turn; each read cost a SQLite read transaction (~10 µs of a ~110 µs create).
  *
  * It never serves anything a later request must not see (RELIABILITY H7, "no cache window"):
- * - entries live until the end of the turn that read them (a `setImmediate`), never longer;
+ * - entries live until the next `setImmediate` callback: the end of the loop iteration that read them (or of the
+ *   next one, when read during the check phase), never longer;
  * - every request first calls `revalidate()`, which drops everything when another connection (a CLI command,
  *   another process) committed since the entries were read: SQLite's `PRAGMA data_version`;
  * - every write route of this process that is not a record write calls `clear()` before it answers
