@@ -5,7 +5,6 @@ import type { LiveForm } from '../context/definition-cache.js';
 import type { ServerContext } from '../context/server-context.js';
 import { verifyFileRefs } from '../files/verify-file-refs.js';
 import { recordProblems, type ProblemItem } from '../http/problems.js';
-import { inTransaction } from '../records/apply-writes.js';
 import { formWriteInfo } from '../records/form-write-info.js';
 import { deriveRelationValues, propagateRelationChanges } from '../relations/index.js';
 import { longTextPath, PUBLIC_MAX_TEXT_UNITS } from './long-text.js';
@@ -49,17 +48,17 @@ function publicProblems(errors: readonly RecordError[], exposed: ReadonlySet<str
  * RELIABILITY H5); the engine validates with `writableFieldIds` = the exposed fields and fills defaults and computed
  * values; file refs must be anonymous uploads made for the field; the server fills created/updated-at (created-by
  * stays null) and the store issues serial numbers. Record, history, serials, relation updates, the `record.created`
- * outbox message and the link's submission count commit in ONE transaction.
+ * outbox message and the link's submission count commit in ONE transaction (the group commit's, as every record write).
  *
  * This mirrors `prepareCreate`/`applyCreate` in records/ (which need a signed-in actor); merge when that path takes
  * an optional actor.
  */
-export function createPublicRecord(
+export async function createPublicRecord(
   ctx: ServerContext,
   files: FileRepository,
   links: PublicLinkRepository,
   submission: PublicSubmission,
-): PublicSubmitResult {
+): Promise<PublicSubmitResult> {
   const { link, form, exposed, data, locale } = submission;
   const extra = Object.keys(data).filter((key) => !exposed.has(key));
   if (extra.length > 0) {
@@ -106,7 +105,7 @@ export function createPublicRecord(
   for (const id of [...info.createdAt, ...info.updatedAt]) values[id] = at;
   const derived = deriveRelationValues(ctx, link.workspaceId, form.definition, values);
 
-  return inTransaction<PublicSubmitResult>(ctx, (abort) => {
+  return ctx.writes.run<PublicSubmitResult>((abort) => {
     const created = ctx.store.records.createRecord({
       workspaceId: link.workspaceId,
       formId: form.formId,

@@ -104,7 +104,7 @@ export async function registerPublicFormRoutes(
         const opened = openLink(ctx, links, request.params.token);
         if (!opened) return noSuchLink(reply);
         const locale = preferredLocale(request.headers['accept-language']);
-        const result = createPublicRecord(ctx, files, links, {
+        const result = await createPublicRecord(ctx, files, links, {
           ...opened,
           data: request.body.data,
           timezone: requestTimeZone(request),

@@ -15,8 +15,6 @@ export type ApplyConflict =
 
 export type Applied = { ok: true; record: StoredRecord; changed: boolean } | { ok: false; conflict: ApplyConflict };
 
-export { inTransaction } from '../context/in-transaction.js';
-
 /** After a write, inside its transaction: derived values of linked records, then the outbox message. */
 export function afterWrite(ctx: ServerContext, scope: FormScope, record: StoredRecord, topic: RecordTopic): void {
   const { workspaceId, memberId } = scope.actor;
@@ -28,7 +26,7 @@ export function afterWrite(ctx: ServerContext, scope: FormScope, record: StoredR
   ctx.store.records.enqueueOutbox(workspaceId, { topic, payload }, record.updatedAt);
 }
 
-/** Creates a planned record. Call inside `inTransaction`. */
+/** Creates a planned record. Call inside a transaction (`ctx.writes.run`). */
 export function applyCreate(ctx: ServerContext, scope: FormScope, plan: CreatePlan): Applied {
   const info = formWriteInfo(scope.form.definition);
   const result = ctx.store.records.createRecord({
@@ -45,7 +43,7 @@ export function applyCreate(ctx: ServerContext, scope: FormScope, plan: CreatePl
   return { ok: true, record: result.record, changed: true };
 }
 
-/** Applies a planned change (nothing when the patch is empty). Call inside `inTransaction`. */
+/** Applies a planned change (nothing when the patch is empty). Call inside a transaction (`ctx.writes.run`). */
 export function applyUpdate(ctx: ServerContext, scope: FormScope, plan: UpdatePlan): Applied {
   if (Object.keys(plan.patch).length === 0) return { ok: true, record: plan.record, changed: false };
   const result = ctx.store.records.updateRecord({

@@ -4,7 +4,7 @@ import { formScope, rowAllowed, type FormScope } from '../context/form-scope.js'
 import type { ServerContext } from '../context/server-context.js';
 import { badRequest, forbidden } from '../http/problems.js';
 import { preferredLocale, sendProblem, statusTitle, type ProblemDetails } from '../problem-response.js';
-import { applyCreate, applyUpdate, inTransaction, type Applied } from './apply-writes.js';
+import { applyCreate, applyUpdate, type Applied } from './apply-writes.js';
 import { currentState, type CurrentState } from './if-match.js';
 import { recordItem } from './record-messages.js';
 import { dataSchema, formParams, problems, recordSchema, TAG } from './record-schemas.js';
@@ -89,8 +89,8 @@ function prepareAll(ctx: ServerContext, scope: FormScope, body: BatchBody, local
   return { failures, creates, updates };
 }
 
-function runBatch(ctx: ServerContext, scope: FormScope, body: BatchBody, locale: Locale): BatchOutcome {
-  return inTransaction<BatchOutcome>(ctx, (abort) => {
+function runBatch(ctx: ServerContext, scope: FormScope, body: BatchBody, locale: Locale): Promise<BatchOutcome> {
+  return ctx.writes.run<BatchOutcome>((abort) => {
     const { failures, creates, updates } = prepareAll(ctx, scope, body, locale);
     if (failures.length > 0) {
       return { ok: false, failures: failures.map((f) => f.failure), paths: failures.map((f) => f.path) };
@@ -166,7 +166,7 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
         const message = `a batch holds 1 to ${String(MAX_BATCH_ITEMS)} items; this one has ${String(total)}`;
         return badRequest(reply, 'INVALID_BATCH_SIZE', [{ path: 'body', code: 'INVALID_BATCH_SIZE', message }]);
       }
-      const outcome = runBatch(ctx, scope, body, locale);
+      const outcome = await runBatch(ctx, scope, body, locale);
       if (outcome.ok) return { created: outcome.created, updated: outcome.updated };
       const top = [...outcome.failures].sort((a, b) => PRIORITY.indexOf(a.status) - PRIORITY.indexOf(b.status))[0]!;
       const conflicts = outcome.failures.flatMap((f, i) =>

@@ -62,7 +62,11 @@ describe('the server while an import writes', () => {
   });
   afterAll(async () => server.close());
 
-  it('keeps answering reads; a create waits for the import’s transaction and then succeeds', async () => {
+  it('keeps answering reads; a create and a delete wait for the import’s transaction and then succeed', async () => {
+    const existing = await server.owner.request<{ id: string }>('POST', '/api/v1/forms/deals/records', {
+      data: { name: '先建的', amount: 1 },
+    });
+    expect(existing.status).toBe(201);
     // The import worker's side: the writer lock, then SQLite's write lock on its own connection.
     const importer = new WriterLock(lock.buffer);
     const connection = openStore({ path: server.store.path });
@@ -70,9 +74,13 @@ describe('the server while an import writes', () => {
     connection.db.exec('BEGIN IMMEDIATE');
     let settled = false;
     let created: Promise<{ status: number }> | undefined;
+    let deleted: Promise<{ status: number }> | undefined;
     try {
       created = server.owner
         .request('POST', '/api/v1/forms/deals/records', { data: { name: '导入期间', amount: 5 } })
+        .then((response) => ((settled = true), response));
+      deleted = server.owner
+        .request('DELETE', `/api/v1/records/${existing.body.id}`, undefined, { 'if-match': '"1"' })
         .then((response) => ((settled = true), response));
       await sleep(50);
       // Before the writer lock, the create slept in SQLite's busy handler on the main thread: these waited with it.
@@ -89,5 +97,6 @@ describe('the server while an import writes', () => {
       connection.close();
     }
     expect((await created)?.status).toBe(201);
+    expect((await deleted)?.status).toBeLessThan(300);
   });
 });

@@ -48,11 +48,13 @@ export type GroupCommitOptions = {
 };
 
 /**
- * Group commit for single-record writes. Writes queued during one turn of the event loop run in ONE immediate
- * transaction, each inside its own savepoint, and their promises settle after that transaction commits: a write
- * that aborts (a unique or version conflict) or throws rolls back only its savepoint, never its neighbours'.
- * Fifty concurrent creates then share one WAL commit instead of paying fifty, the largest single cost of a create.
- * Durability is unchanged: nobody hears "created" before the commit that holds their record.
+ * Group commit for record writes (create, edit, delete, restore, batch, public submissions). Writes queued during
+ * one turn of the event loop run in ONE immediate transaction, each inside its own savepoint, and their promises
+ * settle after that transaction commits: a write that aborts (a unique or version conflict) or throws rolls back
+ * only its savepoint, never its neighbours'. Fifty concurrent creates then share one WAL commit instead of paying
+ * fifty, the largest single cost of a create. Durability is unchanged: nobody hears "created" before the commit that
+ * holds their record. A batch starts only once it holds the writer lock, so these writes wait for an import's
+ * transaction without stopping the event loop.
  */
 export class GroupCommit {
   private queue: Pending[] = [];

@@ -5,7 +5,7 @@ import { recordScope } from '../context/form-scope.js';
 import type { ServerContext } from '../context/server-context.js';
 import { badRequest, notFound } from '../http/problems.js';
 import { preferredLocale, sendProblem } from '../problem-response.js';
-import { applyUpdate, inTransaction, type Applied } from './apply-writes.js';
+import { applyUpdate, type Applied } from './apply-writes.js';
 import { formWriteInfo } from './form-write-info.js';
 import { preconditionOf } from './if-match.js';
 import { recordItem } from './record-messages.js';
@@ -124,7 +124,7 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: ServerContext):
       const value = valueAtVersion(entries, fieldId, fromVersion);
       const prepared = prepareUpdate(ctx, scope, record, { [fieldId]: value }, expected, '', locale);
       if (!prepared.ok) return sendWriteFailure(reply, prepared.failure, scope.access);
-      const applied = inTransaction<Applied>(ctx, (abort) => {
+      const applied = await ctx.writes.run<Applied>((abort) => {
         const result = applyUpdate(ctx, scope, prepared.plan);
         return result.ok ? result : abort(result);
       });

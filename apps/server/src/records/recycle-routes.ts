@@ -5,7 +5,7 @@ import { badRequest, conflict } from '../http/problems.js';
 import { preferredLocale } from '../problem-response.js';
 import type { JsonValue } from '@formflow/store';
 import { pickReadable } from '@formflow/engine';
-import { afterWrite, inTransaction } from './apply-writes.js';
+import { afterWrite } from './apply-writes.js';
 import { preconditionOf } from './if-match.js';
 import { recordItem } from './record-messages.js';
 import { formParams, ifMatchHeaders, problems, recordParams, recordSchema, TAG } from './record-schemas.js';
@@ -65,7 +65,7 @@ export function registerRecycleRoutes(app: FastifyInstance, ctx: ServerContext):
       if (expected === undefined) return reply;
       const { scope, record } = found;
       const locale = preferredLocale(request.headers['accept-language']);
-      const result = inTransaction<ReturnType<typeof ctx.store.records.deleteRecord>>(ctx, () => {
+      const result = await ctx.writes.run<ReturnType<typeof ctx.store.records.deleteRecord>>(() => {
         const deleted = ctx.store.records.deleteRecord({
           workspaceId: scope.actor.workspaceId,
           id: record.id,
@@ -103,7 +103,7 @@ export function registerRecycleRoutes(app: FastifyInstance, ctx: ServerContext):
         const item = recordItem(locale, 'recordId', 'NOT_DELETED');
         return conflict(reply, 'NOT_DELETED', item.message, [item]);
       }
-      const result = inTransaction<ReturnType<typeof ctx.store.records.restoreRecord>>(ctx, () => {
+      const result = await ctx.writes.run<ReturnType<typeof ctx.store.records.restoreRecord>>(() => {
         const restored = ctx.store.records.restoreRecord({
           workspaceId: scope.actor.workspaceId,
           id: record.id,
