@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDef } from '@formflow/schema';
 import { ImportRecordWriter, openStore, type Store } from '@formflow/store';
-import { createServerContext } from '../context/create-server-context.js';
+import { publishFormInNewWorkspace } from './testing/import-fixtures.js';
 import { buildRowChecker, headerOf } from './build-row-checker.js';
 import { CheckHelper, checkRowsHere, checkRowsWithHelper } from './checked-rows.js';
 import type { CheckedRow } from './row-checker.js';
@@ -41,22 +41,7 @@ let formVersion: number;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'formflow-checked-rows-'));
   store = openStore({ path: join(dir, 'formflow.db') });
-  const ctx = createServerContext(store);
-  const created = await ctx.auth.createWorkspaceWithOwner({
-    workspaceName: '并行校验',
-    email: 'owner@checked-rows.example.cn',
-    password: 'correct horse battery staple',
-  });
-  if (!created.ok) throw new Error('workspace setup failed');
-  workspaceId = created.workspace.id;
-  memberId = created.member.id;
-  if (!ctx.apps.createApp({ workspaceId, definition: { id: 'crm', name: 'CRM' }, actor: memberId }).ok) {
-    throw new Error('app setup failed');
-  }
-  ctx.forms.createForm({ workspaceId, appId: 'crm', definition: contactsForm, actor: memberId });
-  const published = ctx.forms.publish({ workspaceId, formId: 'contacts', actor: memberId });
-  if (!published.ok) throw new Error('publish failed');
-  formVersion = published.published.version;
+  ({ workspaceId, memberId, formVersion } = await publishFormInNewWorkspace(store, contactsForm, '并行校验'));
   const existing = store.records.createRecord({
     workspaceId,
     formId: 'contacts',

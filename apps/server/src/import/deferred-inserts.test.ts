@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDef } from '@formflow/schema';
 import { ImportJobRepository, openStore, type Store } from '@formflow/store';
-import { createServerContext } from '../context/create-server-context.js';
+import { publishFormInNewWorkspace } from './testing/import-fixtures.js';
 import { executeImport } from './execute-import.js';
 import type { ImportPhase } from './import-task.js';
 import { buildImportTask, runImportJob } from './run-import-job.js';
@@ -41,22 +41,7 @@ beforeAll(async () => {
   spoolDir = join(dir, 'imports');
   mkdirSync(spoolDir);
   store = openStore({ path: join(dir, 'formflow.db') });
-  const ctx = createServerContext(store);
-  const created = await ctx.auth.createWorkspaceWithOwner({
-    workspaceName: '延迟写入',
-    email: 'owner@deferred.example.cn',
-    password: 'correct horse battery staple',
-  });
-  if (!created.ok) throw new Error('workspace setup failed');
-  const workspaceId = created.workspace.id;
-  const memberId = created.member.id;
-  if (!ctx.apps.createApp({ workspaceId, definition: { id: 'crm', name: 'CRM' }, actor: memberId }).ok) {
-    throw new Error('app setup failed');
-  }
-  ctx.forms.createForm({ workspaceId, appId: 'crm', definition: leadsForm, actor: memberId });
-  const published = ctx.forms.publish({ workspaceId, formId: 'leads', actor: memberId });
-  if (!published.ok) throw new Error('publish failed');
-  setup = { workspaceId, memberId, formVersion: published.published.version };
+  setup = await publishFormInNewWorkspace(store, leadsForm, '延迟写入');
 });
 afterAll(() => {
   store.close();

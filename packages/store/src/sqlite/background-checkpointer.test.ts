@@ -7,6 +7,19 @@ import { startBackgroundCheckpointer, type CheckpointResultRow } from './backgro
 
 const PAGE = 4096;
 
+/** A WAL database whose own connection never checkpoints, and a writer of `n` 8 KB rows in one transaction. */
+function logOnlyDatabase(path: string): { db: Database.Database; write: (n: number) => void } {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE t (b BLOB)');
+  const insert = db.prepare('INSERT INTO t VALUES (randomblob(8000))');
+  const write = db.transaction((n: number) => {
+    for (let i = 0; i < n; i++) insert.run();
+  });
+  return { db, write: (n) => void write(n) };
+}
+
 describe('background checkpointer', () => {
   let dir: ReturnType<typeof tempDir>;
   let store: Store | undefined;
@@ -21,14 +34,8 @@ describe('background checkpointer', () => {
 
   it('copies the log of another connection into the database file while that connection never checkpoints', async () => {
     const path = dir.file('bg.db');
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (b BLOB)');
-    const insert = db.prepare('INSERT INTO t VALUES (randomblob(8000))');
-    db.transaction(() => {
-      for (let i = 0; i < 100; i++) insert.run();
-    })();
+    const { db, write } = logOnlyDatabase(path);
+    write(100);
     const fileBefore = statSync(path).size;
     const logged = statSync(`${path}-wal`).size;
     expect(logged).toBeGreaterThan(100 * 8000); // all of it still only in the log
@@ -52,14 +59,7 @@ describe('background checkpointer', () => {
 
   it('empties a log that grew past its limit (RELIABILITY D3), and gives up without waiting while a reader holds it', async () => {
     const path = dir.file('truncate.db');
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (b BLOB)');
-    const insert = db.prepare('INSERT INTO t VALUES (randomblob(8000))');
-    const write = db.transaction((n: number) => {
-      for (let i = 0; i < n; i++) insert.run();
-    });
+    const { db, write } = logOnlyDatabase(path);
     // A reader on a second connection holds an old snapshot: the log cannot start over while it reads.
     const reader = new Database(path, { readonly: true });
     reader.prepare('BEGIN').run();

@@ -5,6 +5,7 @@ import { DEFAULT_FIELD_CONTEXT, fieldRegistry } from '@formflow/engine';
 import type { FormDef } from '@formflow/schema';
 import { openStore, type Store } from '@formflow/store';
 import type { RowResult } from '../row-to-values.js';
+import { createServerContext } from '../../context/create-server-context.js';
 
 /** A customer form: unique required name, money, date, boolean, text note, number score. */
 export const CUSTOMER_FORM: FormDef = {
@@ -63,4 +64,31 @@ export function recordCount(store: Store): number {
 export function allData(store: Store): Record<string, unknown>[] {
   const rows = store.db.prepare('SELECT data FROM records ORDER BY id').all() as { data: string }[];
   return rows.map((r) => JSON.parse(r.data) as Record<string, unknown>);
+}
+
+/**
+ * A workspace with its owner, an app `crm` and `form` published in it, set up through the repositories; the ids an
+ * import task needs.
+ */
+export async function publishFormInNewWorkspace(
+  store: Store,
+  form: FormDef,
+  workspaceName: string,
+): Promise<{ workspaceId: string; memberId: string; formVersion: number }> {
+  const ctx = createServerContext(store);
+  const created = await ctx.auth.createWorkspaceWithOwner({
+    workspaceName,
+    email: `owner-${form.id}@import-tests.example.cn`,
+    password: 'correct horse battery staple',
+  });
+  if (!created.ok) throw new Error('workspace setup failed');
+  const workspaceId = created.workspace.id;
+  const memberId = created.member.id;
+  if (!ctx.apps.createApp({ workspaceId, definition: { id: 'crm', name: 'CRM' }, actor: memberId }).ok) {
+    throw new Error('app setup failed');
+  }
+  ctx.forms.createForm({ workspaceId, appId: 'crm', definition: form, actor: memberId });
+  const published = ctx.forms.publish({ workspaceId, formId: form.id, actor: memberId });
+  if (!published.ok) throw new Error('publish failed');
+  return { workspaceId, memberId, formVersion: published.published.version };
 }
